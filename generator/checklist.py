@@ -1,0 +1,36 @@
+"""A protocol's checklist, derived from its effective steps (never written a second time)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.merge import effective_red_flags, effective_steps
+from generator.model import Handbook, PausePoint, Protocol, RedFlag
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    pause: PausePoint
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    protocol: Protocol
+    groups: tuple[ChecklistGroup, ...]
+    red_flags: tuple[RedFlag, ...]
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(g.items) for g in self.groups)
+
+
+def checklist_for(handbook: Handbook, protocol: Protocol) -> Checklist:
+    """Group every step's checklist items under its pause point, in the stage's order."""
+    stage = handbook.stage(protocol.stage)
+    by_pause: dict[str, list[str]] = {p.id: [] for p in stage.pause_points}
+    for step in effective_steps(handbook, protocol):
+        by_pause[step.pause].extend(step.checklist_items)
+    groups = tuple(ChecklistGroup(p, tuple(by_pause[p.id]))
+                   for p in stage.pause_points if by_pause[p.id])
+    return Checklist(protocol, groups, effective_red_flags(handbook, protocol))

@@ -1,0 +1,81 @@
+"""Problems found in the content, and the closed registry of their codes.
+
+Every problem an editor can meet is a `Problem` with a place (`path:line:col`), an Indonesian
+message and a stable code from `CODES`. Codes never change meaning, so docs and tests can name
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Keep sorted, one line each: this table is published in docs/ and checked by the tests.
+CODES: dict[str, str] = {
+    "alias-dilarang": "Jangkar dan alias YAML (&nama, *nama) tidak dipakai di protokol.",
+    "berkas-kosong": "Berkas YAML kosong.",
+    "berkas-tidak-dikenal": "Berkas di protocols/ yang tidak termasuk susunan isi.",
+    "bukan-utf8": "Berkas tidak tersimpan sebagai teks UTF-8.",
+    "dokumen-ganda": "Satu berkas berisi lebih dari satu dokumen YAML (---).",
+    "id-ganda": "Id yang sama dipakai dua kali.",
+    "id-tidak-valid": "Id hanya boleh huruf kecil, angka dan tanda hubung.",
+    "jeda-tidak-ada": "Titik jeda daftar periksa tidak ada di berkas tahap.",
+    "kolom-wajib": "Kolom wajib tidak ada atau kosong.",
+    "kunci-ganda": "Kunci yang sama muncul dua kali dalam satu bagian.",
+    "kunci-tidak-dikenal": "Kunci yang tidak dikenal (sering salah ketik).",
+    "langkah-tidak-ada": "Id langkah yang dirujuk tidak ada di tahap.",
+    "layanan-tidak-ada": "Id layanan yang dirujuk tidak ada di services.yml.",
+    "nilai-tidak-dikenal": "Nilai di luar pilihan yang diizinkan.",
+    "nomor-telepon": "Nomor telepon hanya boleh ditulis di services.yml, dengan sumbernya.",
+    "pasangan-belum-ada": "Protokol untuk pasangan jenis dan tahap ini belum ditulis.",
+    "peran-tidak-ada": "Id peran yang dirujuk tidak ada di roles.yml.",
+    "riwayat-tidak-cocok": "Riwayat perubahan tidak cocok dengan versi protokol.",
+    "rujukan-tidak-ada": "Id sumber yang dirujuk tidak ada di references.yml.",
+    "sumber-hukum": "Protokol belum mengutip peraturan Indonesia.",
+    "tab-indentasi": "Indentasi memakai tab; YAML hanya menerima spasi.",
+    "tag-dilarang": "Tag YAML (!nama) tidak dipakai di protokol.",
+    "tanggal-tidak-valid": "Tanggal tidak ada di kalender atau salah bentuk.",
+    "terlalu-sedikit": "Daftar berisi lebih sedikit dari yang diperlukan.",
+    "tinjau-lewat": "Tanggal tinjau ulang sudah lewat.",
+    "tipe-salah": "Jenis nilai salah (misalnya daftar di tempat teks).",
+    "urutan-tanggal": "Tanggal tinjau ulang harus sesudah tanggal tinjau.",
+    "versi-tidak-valid": "Versi harus berbentuk ANGKA.ANGKA.ANGKA, misalnya 0.1.0.",
+    "yaml-rusak": "Susunan YAML tidak dapat dibaca.",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a warning) at one place of one file."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    code: str
+    warning: bool = False
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unregistered problem code {self.code!r}")
+
+    def __str__(self) -> str:
+        kind = "peringatan: " if self.warning else ""
+        return f"{self.path}:{self.line}:{self.col}: {kind}{self.message} [{self.code}]"
+
+
+class HandbookError(Exception):
+    """Base of the errors the command line reports without a traceback."""
+
+
+class ContentInvalidError(HandbookError):
+    """The content has errors; `problems` lists all of them (warnings included)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        errors = [p for p in self.problems if not p.warning]
+        super().__init__(summary(errors))
+
+
+def summary(errors: list[Problem]) -> str:
+    files = len({p.path for p in errors})
+    return f"Dibatalkan: {len(errors)} masalah di {files} berkas."

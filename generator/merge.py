@@ -1,0 +1,55 @@
+"""A protocol's effective content: its stage's common part, changed by the protocol.
+
+The one place for the rule "steps common to all types live once in the stage file; a protocol
+adds, drops or changes steps for its type".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator.model import Handbook, Protocol, RedFlag, Step
+
+
+def effective_steps(handbook: Handbook, protocol: Protocol) -> tuple[Step, ...]:
+    """The steps a worker follows, in order.
+
+    A protocol that does not apply to its stage (`not_applicable`) inherits no stage step: its
+    own steps say what to do instead.
+    """
+    if protocol.not_applicable is not None:
+        return protocol.steps
+    stage = handbook.stage(protocol.stage)
+    skipped = {s.step for s in protocol.skip_steps}
+    changes = {c.step: c for c in protocol.change_steps}
+    steps: list[Step] = []
+    for step in stage.steps:
+        if step.id in skipped:
+            continue
+        change = changes.get(step.id)
+        if change is not None:
+            fields = dict(change.replace)
+            for name, items in change.add.items():
+                fields[name] = (*fields.get(name, getattr(step, name)), *items)
+            step = dataclasses.replace(step, **fields)
+        steps.append(step)
+    placed_last = []
+    for step in protocol.steps:
+        anchor = step.after or step.before
+        index = next((i for i, s in enumerate(steps) if s.id == anchor), None)
+        if index is None:
+            placed_last.append(step)
+        else:
+            steps.insert(index + 1 if step.after else index, step)
+    return (*steps, *placed_last)
+
+
+def effective_red_flags(handbook: Handbook, protocol: Protocol) -> tuple[RedFlag, ...]:
+    """The protocol's own red flags first (most specific), then its stage's."""
+    return (*protocol.red_flags, *handbook.stage(protocol.stage).red_flags)
+
+
+def effective_child(handbook: Handbook, protocol: Protocol) -> tuple[str, ...]:
+    """What changes for a child: the protocol's guidance, then the stage's."""
+    stage_child = handbook.stage(protocol.stage).child
+    return (*protocol.child, *(c for c in stage_child if c not in protocol.child))

@@ -1,0 +1,65 @@
+"""The URL contract and the navigation: which page lives where.
+
+Source paths are relative to the docs folder; with MkDocs' directory URLs, `protokol/x/y.md`
+is served at `protokol/x/y/`. These paths are a contract (ARCHITECTURE.md): links from outside,
+printed QR codes and tests rely on them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.model import Handbook, Protocol, Stage, ViolenceType
+
+HOME = "index.md"
+GLOSSARY = "glosarium.md"
+REFERENCES = "rujukan.md"
+SERVICES = "layanan.md"
+STAGES_INDEX = "tahap/index.md"
+
+
+def protocol_page(protocol: Protocol) -> str:
+    return f"protokol/{protocol.type}/{protocol.stage}.md"
+
+
+def type_page(violence_type: ViolenceType) -> str:
+    return f"jenis/{violence_type.id}/index.md"
+
+
+def stage_page(stage: Stage) -> str:
+    return f"tahap/{stage.id}/index.md"
+
+
+def url_of(page: str) -> str:
+    """The served URL of a source path, relative to the site root (`protokol/x/y/`)."""
+    if page == HOME:
+        return ""
+    stem = page.removesuffix(".md")
+    return (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A Markdown link from one source page to another (MkDocs resolves `.md` links)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def nav(handbook: Handbook) -> list:
+    """The generated part of the navigation, in MkDocs' `nav` form.
+
+    Protocols sit under their violence type (a worker usually knows the type first); stage
+    pages list the protocols of their stage. Sections and tabs keep it short on a phone.
+    """
+    by_type = [
+        {t.name: [type_page(t), *({handbook.stage(p.stage).name: protocol_page(p)}
+                                  for p in handbook.protocols if p.type == t.id)]}
+        for t in handbook.types
+    ]
+    by_stage = [STAGES_INDEX, *({s.name: stage_page(s)} for s in handbook.stages)]
+    return [
+        {"Beranda": HOME},
+        {"Jenis kekerasan": by_type},
+        {"Tahap layanan": by_stage},
+        {"Layanan rujukan": SERVICES},
+        {"Glosarium": GLOSSARY},
+        {"Sumber": REFERENCES},
+    ]

@@ -1,0 +1,62 @@
+"""Thin MkDocs glue: the generated pages and navigation go in, the rest is MkDocs' own.
+
+`mkdocs build` and `mkdocs serve` from the project root give the same site as `handbook build`
+and `handbook serve`. All logic lives in the pipeline modules, which the tests call directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from generator.build import Generated, generate, source_date_epoch
+from generator.errors import ContentInvalidError
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+class PluginConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+
+class HandbookPlugin(BasePlugin[PluginConfig]):
+    generated: Generated | None = None
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path).parent
+        try:
+            self.generated = generate(self.root)
+        except ContentInvalidError as exc:
+            raise PluginError("\n".join([*map(str, exc.problems), str(exc)])) from None
+        for warning in self.generated.warnings:
+            log.info(str(warning))
+        # Same content, same bytes: MkDocs dates the sitemap from SOURCE_DATE_EPOCH.
+        self._epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
+        if self._epoch_before is None:
+            os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.generated.handbook)
+        config.nav = [*self.generated.nav, *(config.nav or [])]
+        return config
+
+    def on_files(self, files, config):
+        if self.generated is None:
+            return files
+        for path, markdown in self.generated.pages.items():
+            files.append(File.generated(config, path, content=markdown))
+        return files
+
+    def on_post_build(self, config):
+        if self.generated is not None and self._epoch_before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / "protocols"))
+        return server

@@ -1,0 +1,172 @@
+"""Render the model into Markdown pages through the Jinja templates in `templates/`.
+
+What an editor writes is data, never a template or markup: every value a template prints is
+escaped twice over, for Markdown (so `*`, `[`, `#` ... are literal) and for HTML (so `<script>`
+is text). Only the helpers below build markup, and they escape what they are given.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import pages
+from generator.checklist import checklist_for
+from generator.merge import effective_child, effective_red_flags, effective_steps
+from generator.model import Citation, Handbook, Protocol, Service
+from generator.schema import URL_PATTERN
+
+CONTACT_LABELS = {"telepon": "Telepon", "whatsapp": "WhatsApp", "situs": "Situs",
+                  "email": "Surel", "alamat": "Alamat"}
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+
+# Characters Python-Markdown (with the tables extension) treats as syntax inline.
+_INLINE = re.compile(r"([\\`*_{}\[\]#!|])")
+# At the start of a paragraph these begin a list.
+_BLOCK_START = re.compile(r"^([-+])|^(\d+)\.", re.MULTILINE)
+
+
+def md_escape(text: str) -> Markup:
+    """Plain text -> Markdown that renders as exactly that text, with no HTML in it."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\.", text)
+    return Markup(escape(text))
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return md_escape(value)
+    if isinstance(value, (int, float, bool)):
+        return value
+    raise TypeError(f"template printed a {type(value).__name__}; print its text fields")
+
+
+def indonesian_date(day: datetime.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+class Renderer:
+    """Renders the pages of one handbook. `render(page, template, **context)` -> Markdown."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("generator", "templates"),
+            autoescape=True,
+            finalize=_finalize,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(date=indonesian_date, paragraphs=self.paragraphs,
+                                contact_label=CONTACT_LABELS.__getitem__)
+        self.env.globals.update(
+            handbook=handbook, pages=pages, cite=self.cite, link=self.link,
+            roles=self.roles, contact=self.contact, contact_value=self._value,
+            external=self.external, steps_of=self._steps,
+            red_flags_of=self._red_flags, child_of=self._child, checklist_of=self._checklist,
+        )
+        self.citing = _citing_pages(handbook)
+
+    def render(self, page: str, template: str, **context: Any) -> str:
+        self._here = page
+        return self.env.get_template(template).render(here=page, **context)
+
+    def link(self, to_page: str, text: str, anchor: str = "") -> Markup:
+        target = pages.relative(self._here, to_page) + (f"#{anchor}" if anchor else "")
+        return Markup(f"[{md_escape(text)}]({escape(target)})")
+
+    def external(self, url: str) -> Markup:
+        # `url` matched schema.URL_PATTERN: no space, quote, bracket or parenthesis.
+        return Markup(f"[{md_escape(url)}]({escape(url)})")
+
+    def cite(self, citation: Citation) -> Markup:
+        ref = self.handbook.reference(citation.ref)
+        text = f"{ref.short} {citation.at}".strip()
+        out = self.link(pages.REFERENCES, text, ref.id)
+        if citation.at and not ref.checked:
+            out += Markup(" (belum dicek dengan naskah resmi)")
+        return out
+
+    def roles(self, role_ids: Iterable[str]) -> str:
+        return ", ".join(self.handbook.role(r).name for r in role_ids)
+
+    def contact(self, service: Service) -> Markup:
+        """A service's confirmed contacts, for places where only confirmed ones may show."""
+        parts = [Markup("{}: {}").format(CONTACT_LABELS[c.type], self._value(c))
+                 for c in service.confirmed_contacts]
+        return Markup(", ").join(parts)
+
+    def _value(self, contact: Any) -> Markup:
+        if contact.type == "telepon":
+            number = re.sub(r"[^\d+]", "", contact.value)
+            return Markup(f"[{md_escape(contact.value)}](tel:{escape(number)})")
+        if contact.type == "situs" and re.match(URL_PATTERN, contact.value):
+            return self.external(contact.value)
+        return md_escape(contact.value)
+
+    def paragraphs(self, text: str, indent: int = 0) -> Markup:
+        pad = " " * indent
+        return Markup(f"\n\n{pad}").join(md_escape(p) for p in text.split("\n\n"))
+
+    def _steps(self, protocol: Protocol):
+        return effective_steps(self.handbook, protocol)
+
+    def _red_flags(self, protocol: Protocol):
+        return effective_red_flags(self.handbook, protocol)
+
+    def _child(self, protocol: Protocol):
+        return effective_child(self.handbook, protocol)
+
+    def _checklist(self, protocol: Protocol):
+        return checklist_for(self.handbook, protocol)
+
+
+def _citing_pages(handbook: Handbook) -> dict[str, list[Protocol]]:
+    """Reference id -> the protocols citing it anywhere, for the references page."""
+    out: dict[str, list[Protocol]] = {}
+    for protocol in handbook.protocols:
+        if not protocol.written:
+            continue
+        cited = {c.ref for c in protocol.sources}
+        for step in effective_steps(handbook, protocol):
+            cited.update(c.ref for c in step.sources)
+        if protocol.not_applicable:
+            cited.update(c.ref for c in protocol.not_applicable.sources)
+        for ref in cited:
+            out.setdefault(ref, []).append(protocol)
+    return out
+
+
+def render_pages(handbook: Handbook) -> dict[str, str]:
+    """Every generated page, by source path."""
+    renderer = Renderer(handbook)
+    out = {
+        pages.HOME: renderer.render(pages.HOME, "home.md.j2"),
+        pages.GLOSSARY: renderer.render(pages.GLOSSARY, "glossary.md.j2"),
+        pages.REFERENCES: renderer.render(pages.REFERENCES, "references.md.j2",
+                                          citing=renderer.citing),
+        pages.SERVICES: renderer.render(pages.SERVICES, "services.md.j2"),
+        pages.STAGES_INDEX: renderer.render(pages.STAGES_INDEX, "stages.md.j2"),
+    }
+    for violence_type in handbook.types:
+        page = pages.type_page(violence_type)
+        out[page] = renderer.render(page, "type.md.j2", type=violence_type)
+    for stage in handbook.stages:
+        page = pages.stage_page(stage)
+        out[page] = renderer.render(page, "stage.md.j2", stage=stage)
+    for protocol in handbook.protocols:
+        page = pages.protocol_page(protocol)
+        out[page] = renderer.render(
+            page, "protocol.md.j2", protocol=protocol, type=handbook.type(protocol.type),
+            stage=handbook.stage(protocol.stage))
+    return dict(sorted(out.items()))

@@ -1,0 +1,587 @@
+"""Plain data from `load` -> the typed model, collecting every problem of the run.
+
+Validation never stops at the first problem: it checks the shape of every file against
+`generator.schema`, then the cross-references (roles, references, services, stage steps, pause
+points), and raises one `ContentInvalidError` listing them all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import model, schema
+from generator.errors import ContentInvalidError, Problem
+from generator.load import DataPath, Document, LoadError, load_file
+
+INVALID = object()  # a value that failed its check; its problem is already recorded
+
+REGISTRY_NAMES = {
+    "role": ("peran", "roles.yml"),
+    "service": ("layanan", "services.yml"),
+    "reference": ("sumber", "references.yml"),
+    "region": ("kabupaten/kota", "services.yml"),
+    "step": ("langkah", "berkas tahap"),
+    "pause": ("titik jeda", "pause_points di berkas tahap"),
+}
+REGISTRY_CODES = {
+    "role": "peran-tidak-ada", "service": "layanan-tidak-ada", "reference": "rujukan-tidak-ada",
+    "region": "nilai-tidak-dikenal", "step": "langkah-tidak-ada", "pause": "jeda-tidak-ada",
+}
+
+# Long digit runs that look like Indonesian phone numbers, or a short code after a word that
+# introduces a number ("hubungi 112").
+_PHONES = (
+    re.compile(r"(?<![\w/.])(?:\+62|62|0)[\s.-]?\d(?:[\s.-]?\d){6,}(?!\w)"),
+    re.compile(r"\b(?:hubungi|telepon|telp\.?|tel\.?|nomor|no\.|hotline|wa|whatsapp|sms)"
+               r"\s*:?\s*\d{3,5}\b", re.IGNORECASE),
+)
+
+
+@dataclass
+class Checker:
+    """Checks values of one document against the schema and records problems."""
+
+    doc: Document
+    problems: list[Problem]
+    known: dict[str, set[str] | None] = field(default_factory=dict)
+    phones_allowed: bool = False
+
+    def report(self, path: DataPath, message: str, code: str, *, key: bool = False) -> None:
+        self.problems.append(self.doc.problem(path, message, code, key=key))
+
+    def check(self, value: Any, kind: schema.Kind, path: DataPath) -> Any:
+        label = _label(path)
+        if isinstance(kind, schema.Record):
+            return self._record(value, kind, path)
+        if isinstance(kind, schema.ListOf):
+            if not isinstance(value, list):
+                self.report(path, f"{label}: harus berupa daftar (setiap butir diawali '- '), "
+                            f"tertulis {_describe(value)}", "tipe-salah")
+                return INVALID
+            if len(value) < kind.min_items:
+                self.report(path, f"{label}: perlu paling sedikit {kind.min_items} butir, "
+                            f"tertulis {len(value)}", "terlalu-sedikit")
+            items = [self.check(item, kind.item, (*path, i)) for i, item in enumerate(value)]
+            return INVALID if INVALID in items else tuple(items)
+        if not isinstance(value, str):
+            self.report(path, f"{label}: harus berupa {_expected(kind)}, tertulis "
+                        f"{_describe(value)}", "kolom-wajib" if value is None else "tipe-salah")
+            return INVALID
+        return self._scalar(value, kind, path, label)
+
+    def _scalar(self, value: str, kind: schema.Kind, path: DataPath, label: str) -> Any:
+        if isinstance(kind, schema.Text):
+            text = normalize(value, multiline=kind.multiline)
+            if not text:
+                self.report(path, f"{label}: wajib diisi, tetapi kosong", "kolom-wajib")
+                return INVALID
+            match = None if self.phones_allowed else next(
+                (m for m in (p.search(text) for p in _PHONES) if m), None)
+            if match:
+                self.report(path, f"{label}: \"{match.group(0)}\" tampak seperti nomor telepon; "
+                            "nomor hanya ditulis di services.yml (dengan sumbernya), lalu "
+                            "sebut id layanannya di referrals atau services", "nomor-telepon")
+            return text
+        if isinstance(kind, schema.Url):
+            if not re.match(schema.URL_PATTERN, value.strip()):
+                self.report(path, f"{label}: alamat harus diawali http:// atau https:// dan "
+                            f"tanpa spasi, tanda kutip atau kurung; tertulis \"{value}\"",
+                            "tipe-salah")
+                return INVALID
+            return value.strip()
+        if isinstance(kind, schema.Id):
+            return self._id(value.strip(), kind.registry, path, label)
+        if isinstance(kind, schema.Cite):
+            ref, _, at = value.strip().partition(" ")
+            if self._id(ref, "reference", path, label) is INVALID:
+                return INVALID
+            return model.Citation(ref, " ".join(at.split()))
+        if isinstance(kind, schema.Date):
+            return self._date(value.strip(), path, label)
+        if isinstance(kind, schema.Version):
+            if not re.match(schema.VERSION_PATTERN, value.strip()):
+                self.report(path, f"{label}: versi harus berbentuk ANGKA.ANGKA.ANGKA seperti "
+                            f"0.1.0, tertulis \"{value}\"", "versi-tidak-valid")
+                return INVALID
+            return value.strip()
+        if isinstance(kind, schema.Flag):
+            lowered = value.strip().lower()
+            if lowered not in ("true", "false"):
+                self.report(path, f"{label}: harus true atau false, tertulis \"{value}\"",
+                            "tipe-salah")
+                return INVALID
+            return lowered == "true"
+        if isinstance(kind, schema.Number):
+            if not value.strip().isdigit() or int(value) < kind.minimum:
+                self.report(path, f"{label}: harus bilangan bulat paling kecil {kind.minimum}, "
+                            f"tertulis \"{value}\"", "tipe-salah")
+                return INVALID
+            return int(value)
+        if isinstance(kind, schema.Choice):
+            value = value.strip()
+            if value in kind.values:
+                return value
+            if kind.registry and self.known.get(kind.registry) is None:
+                return value
+            if kind.registry and value in self.known[kind.registry]:
+                return value
+            options = [*kind.values, *sorted(self.known.get(kind.registry) or ())]
+            self.report(path, f"{label}: harus salah satu dari {', '.join(options)}; tertulis "
+                        f"\"{value}\"{_suggest(value, options)}", "nilai-tidak-dikenal")
+            return INVALID
+        raise TypeError(kind)
+
+    def _id(self, value: str, registry: str, path: DataPath, label: str) -> Any:
+        if not schema.is_id(value):
+            self.report(path, f"{label}: id \"{value}\" hanya boleh berisi huruf kecil, angka "
+                        "dan tanda hubung, misalnya 'manajer-kasus'", "id-tidak-valid")
+            return INVALID
+        ids = self.known.get(registry) if registry else None
+        if ids is not None and value not in ids:
+            what, where = REGISTRY_NAMES[registry]
+            self.report(path, f"{label}: {what} \"{value}\" tidak ada di {where}"
+                        f"{_suggest(value, ids)}", REGISTRY_CODES[registry])
+            return INVALID
+        return value
+
+    def _date(self, value: str, path: DataPath, label: str) -> Any:
+        if not re.match(schema.DATE_PATTERN, value):
+            self.report(path, f"{label}: tanggal ditulis TAHUN-BULAN-TANGGAL, misalnya "
+                        f"2026-11-28; tertulis \"{value}\"", "tanggal-tidak-valid")
+            return INVALID
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.report(path, f"{label}: tanggal \"{value}\" tidak ada di kalender",
+                        "tanggal-tidak-valid")
+            return INVALID
+
+    def _record(self, value: Any, kind: schema.Record, path: DataPath) -> Any:
+        label = _label(path) or "berkas"
+        if not isinstance(value, dict):
+            example = f". Contoh:\n{kind.example}" if kind.example else ""
+            self.report(path, f"{label}: harus berupa bagian {kind.name} berisi kunci "
+                        f"(kunci: nilai), tertulis {_describe(value)}{example}",
+                        "kolom-wajib" if value is None else "tipe-salah")
+            return INVALID
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            if key not in kind.fields:
+                hint = _suggest(schema.KEY_ALIASES.get(key, key), kind.fields)
+                if not hint:
+                    hint = f"; kunci yang boleh: {', '.join(kind.fields)}"
+                self.report((*path, key), f"{_label((*path, key))}: kunci \"{key}\" tidak "
+                            f"dikenal di {kind.name}{hint}", "kunci-tidak-dikenal", key=True)
+                continue
+            result[key] = self.check(item, kind.fields[key].kind, (*path, key))
+        for key, spec in kind.fields.items():
+            if spec.required and key not in value:
+                self.report(path, f"{_label((*path, key))}: wajib diisi, tetapi tidak ada "
+                            f"({spec.description})", "kolom-wajib")
+                result[key] = INVALID
+        return INVALID if INVALID in result.values() else result
+
+
+def normalize(text: str, *, multiline: bool) -> str:
+    """Fold line breaks and runs of spaces; keep blank-line paragraphs where they mean one."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text.strip())]
+    paragraphs = [p for p in paragraphs if p]
+    return ("\n\n" if multiline else " ").join(paragraphs)
+
+
+def _label(path: DataPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, dict):
+        return "bagian berisi kunci"
+    if isinstance(value, list):
+        return "daftar"
+    short = value if len(value) <= 40 else value[:37] + "..."
+    return f"teks \"{short}\""
+
+
+def _expected(kind: schema.Kind) -> str:
+    return {
+        schema.Text: "teks", schema.Url: "alamat situs", schema.Id: "id", schema.Cite: "id sumber", schema.Date: "tanggal",
+        schema.Version: "versi", schema.Flag: "true atau false", schema.Number: "angka",
+        schema.Choice: "salah satu pilihan",
+    }.get(type(kind), "nilai")
+
+
+def _suggest(value: str, options: Iterable[str]) -> str:
+    options = list(options)
+    if value in options:
+        return f"; maksud Anda '{value}'?"
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"; maksud Anda '{close[0]}'?" if close else ""
+
+
+class _Run:
+    """One validation run over `protocols/`: the documents, the problems, the known ids."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "protocols"
+        self.problems: list[Problem] = []
+        self.known: dict[str, set[str] | None] = {}
+
+    def display(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def load(self, path: Path) -> Document | None:
+        try:
+            return load_file(path, self.display(path))
+        except LoadError as exc:
+            self.problems.append(exc.problem)
+            return None
+        except OSError as exc:
+            self.problems.append(Problem(self.display(path), 1, 1,
+                                         f"berkas tidak dapat dibaca ({exc.strerror})",
+                                         "berkas-tidak-dikenal"))
+            return None
+
+    def checked(self, doc: Document, kind: schema.Record, **options: Any) -> tuple[Any, Checker]:
+        checker = Checker(doc, self.problems, self.known, **options)
+        return checker.check(doc.data, kind, ()), checker
+
+    def registry_file(self, name: str, kind: schema.Record, registries: dict[str, str],
+                      **options: Any) -> dict[str, list[dict]]:
+        """Load a list file such as references.yml.
+
+        Registers the ids of every list named in `registries` ({key: registry}) before the
+        check, so that a broken item does not also break every reference to a good one.
+        Returns {key: the items that passed}.
+        """
+        path = self.content / name
+        for registry in registries.values():
+            self.known[registry] = None
+        if not path.exists():
+            self.problems.append(Problem(f"protocols/{name}", 1, 1,
+                                         f"berkas {name} wajib ada", "kolom-wajib"))
+            return {key: [] for key in registries}
+        doc = self.load(path)
+        if doc is None:
+            return {key: [] for key in registries}
+        data = doc.data if isinstance(doc.data, dict) else {}
+        for key, registry in registries.items():
+            if isinstance(data.get(key), list):
+                self._register_ids(doc, key, registry, data[key])
+            elif key not in data:
+                self.known[registry] = set()
+        checked, checker = self.checked(doc, kind, **options)
+        if checked is not INVALID:
+            return {key: list(checked.get(key, ())) for key in registries}
+        quiet = Checker(doc, [], self.known, checker.phones_allowed)
+        result: dict[str, list[dict]] = {}
+        for key in registries:
+            item_kind = kind.fields[key].kind
+            raw = data.get(key)
+            values = ([quiet.check(item, item_kind.item, (key, i)) for i, item in enumerate(raw)]
+                      if isinstance(raw, list) and isinstance(item_kind, schema.ListOf) else [])
+            result[key] = [v for v in values if v is not INVALID]
+        return result
+
+    def _register_ids(self, doc: Document, key: str, registry: str, items: list) -> None:
+        ids: set[str] = set()
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                if item["id"] in ids:
+                    self.problems.append(doc.problem((key, i, "id"), f"{key}[{i + 1}].id: id "
+                                         f"\"{item['id']}\" sudah dipakai", "id-ganda"))
+                ids.add(item["id"])
+        self.known[registry] = ids
+
+
+def load_handbook(root: Path, *, today: datetime.date | None = None
+                  ) -> tuple[model.Handbook, list[Problem]]:
+    """Load and validate the content under `root/protocols`.
+
+    Returns:
+        The handbook and the warnings. Raises `ContentInvalidError` with every problem
+        (errors and warnings) when there is at least one error.
+    """
+    run = _Run(root)
+    references = [model.Reference(**d) for d in run.registry_file(
+        "references.yml", schema.REFERENCES, {"references": "reference"})["references"]]
+    roles = [model.Role(**d) for d in run.registry_file(
+        "roles.yml", schema.ROLES, {"roles": "role"})["roles"]]
+    listed = run.registry_file("services.yml", schema.SERVICES,
+                               {"regions": "region", "services": "service"},
+                               phones_allowed=True)
+    regions = [model.Region(**d) for d in listed["regions"]]
+    services = [_service(d) for d in listed["services"]]
+    glossary = [model.Term(**d) for d in run.registry_file(
+        "glossary.yml", schema.GLOSSARY, {"terms": "term"})["terms"]]
+    _check_unique_terms(run, glossary)
+    by_id = {r.id: r for r in references}
+    types = _load_dir(run, "types", schema.TYPE, _violence_type)
+    stages = _load_dir(run, "stages", schema.STAGE, _stage)
+    protocols = _load_protocols(run, types, stages, by_id)
+    _check_unexpected_files(run, types, stages)
+    for p in protocols:
+        if p.written and p.review_due < (today or datetime.date.today()):
+            run.problems.append(Problem(p.where.path, 1, 1, f"tanggal tinjau ulang "
+                                        f"{p.review_due.isoformat()} sudah lewat; tinjau "
+                                        "protokol ini dan perbarui review_due", "tinjau-lewat",
+                                        warning=True))
+    if any(not p.warning for p in run.problems):
+        raise ContentInvalidError(run.problems)
+    handbook = model.Handbook(
+        types=tuple(sorted(types.values(), key=lambda t: (t.order, t.id))),
+        stages=tuple(sorted(stages.values(), key=lambda s: (s.order, s.id))),
+        protocols=tuple(protocols),
+        references=tuple(references), roles=tuple(roles), services=tuple(services),
+        regions=tuple(regions), glossary=tuple(glossary))
+    return handbook, sorted(run.problems)
+
+
+def _service(d: dict) -> model.Service:
+    contacts = tuple(model.Contact(**c) for c in d.pop("contacts", ()))
+    return model.Service(**d, contacts=contacts)
+
+
+def _check_unique_terms(run: _Run, glossary: list[model.Term]) -> None:
+    seen: set[str] = set()
+    for term in glossary:
+        if term.term.lower() in seen:
+            run.problems.append(Problem("protocols/glossary.yml", 1, 1, f"istilah \"{term.term}\""
+                                        " ditulis dua kali; gabungkan keduanya", "id-ganda"))
+        seen.add(term.term.lower())
+
+
+def _violence_type(type_id: str, d: dict, doc: Document) -> model.ViolenceType:
+    return model.ViolenceType(id=type_id, **d)
+
+
+def _step(d: dict, doc: Document, path: DataPath) -> model.Step:
+    line, col = doc.position(path)
+    return model.Step(**d, where=model.Where(doc.path, line, col))
+
+
+def _red_flag(d: dict) -> model.RedFlag:
+    return model.RedFlag(**d)
+
+
+def _stage(stage_id: str, d: dict, doc: Document) -> model.Stage:
+    return model.Stage(
+        id=stage_id,
+        **{k: v for k, v in d.items() if k not in ("pause_points", "steps", "red_flags")},
+        pause_points=tuple(model.PausePoint(**p) for p in d["pause_points"]),
+        steps=tuple(_step(s, doc, ("steps", i)) for i, s in enumerate(d["steps"])),
+        red_flags=tuple(_red_flag(r) for r in d.get("red_flags", ())),
+    )
+
+
+def _load_dir(run: _Run, folder: str, kind: schema.Record,
+              build: Callable[[str, dict, Document], Any]) -> dict[str, Any]:
+    """Load types/ or stages/: the id is the file name."""
+    found: dict[str, Any] = {}
+    ids: set[str] = set()
+    for path in sorted((run.content / folder).glob("*.yml")):
+        ids.add(path.stem)
+        doc = run.load(path)
+        if not schema.is_id(path.stem):
+            run.problems.append(Problem(run.display(path), 1, 1, f"nama berkas \"{path.name}\" "
+                                        "hanya boleh huruf kecil, angka dan tanda hubung",
+                                        "id-tidak-valid"))
+            continue
+        if doc is None:
+            continue
+        if folder == "stages":
+            _prepare_stage_context(run, doc)
+        data, _ = run.checked(doc, kind)
+        if data is INVALID:
+            continue
+        if folder == "stages":
+            _check_stage_ids(run, doc, data)
+        found[path.stem] = build(path.stem, data, doc)
+    if not ids:
+        run.problems.append(Problem(f"protocols/{folder}", 1, 1, f"folder protocols/{folder}/ "
+                                    "belum berisi berkas .yml", "terlalu-sedikit"))
+    run.known[folder] = ids
+    return found
+
+
+def _prepare_stage_context(run: _Run, doc: Document) -> None:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    pauses = data.get("pause_points")
+    run.known["pause"] = (
+        {p["id"] for p in pauses if isinstance(p, dict) and isinstance(p.get("id"), str)}
+        if isinstance(pauses, list) else None)
+    run.known["step"] = None
+
+
+def _check_stage_ids(run: _Run, doc: Document, data: dict) -> None:
+    for key in ("pause_points", "steps"):
+        seen: set[str] = set()
+        for i, item in enumerate(data[key]):
+            if item["id"] in seen:
+                run.problems.append(doc.problem((key, i, "id"), f"{key}[{i + 1}].id: id "
+                                                f"\"{item['id']}\" sudah dipakai", "id-ganda"))
+            seen.add(item["id"])
+
+
+def _load_protocols(run: _Run, types: dict[str, model.ViolenceType],
+                    stages: dict[str, model.Stage],
+                    references: dict[str, model.Reference]) -> list[model.Protocol]:
+    protocols: dict[tuple[str, str], model.Protocol] = {}
+    for type_id in sorted(run.known.get("types") or ()):
+        for path in sorted((run.content / type_id).glob("*.yml")):
+            if path.stem not in (run.known.get("stages") or ()):
+                run.problems.append(Problem(
+                    run.display(path), 1, 1, f"tahap \"{path.stem}\" tidak ada di "
+                    f"protocols/stages/{_suggest(path.stem, run.known.get('stages') or ())}",
+                    "berkas-tidak-dikenal"))
+                continue
+            stage = stages.get(path.stem)
+            doc = run.load(path)
+            if doc is None or stage is None or type_id not in types:
+                continue
+            protocol = _protocol(run, doc, type_id, stage, references)
+            if protocol is not None:
+                protocols[(type_id, stage.id)] = protocol
+    ordered = []
+    for t in sorted(types.values(), key=lambda t: (t.order, t.id)):
+        for s in sorted(stages.values(), key=lambda s: (s.order, s.id)):
+            if (t.id, s.id) in protocols:
+                ordered.append(protocols[(t.id, s.id)])
+                continue
+            if (run.content / t.id / f"{s.id}.yml").exists():
+                continue  # written but invalid: its problems are reported
+            run.problems.append(Problem(
+                f"protocols/{t.id}/{s.id}.yml", 1, 1, f"protokol {t.name} pada tahap {s.name} "
+                f"belum ditulis; halamannya memakai langkah umum tahap (buat dengan: handbook "
+                f"new {t.id} {s.id})", "pasangan-belum-ada", warning=True))
+            ordered.append(_placeholder(t, s))
+    return ordered
+
+
+def _placeholder(t: model.ViolenceType, s: model.Stage) -> model.Protocol:
+    return model.Protocol(
+        type=t.id, stage=s.id, title=f"{s.name}: {t.name}",
+        summary="Protokol khusus untuk pasangan ini belum ditulis. Langkah di bawah adalah "
+                "langkah umum tahap ini.",
+        version="0.0.0", status="draf", reviewed=datetime.date(1970, 1, 1),
+        review_due=datetime.date(1970, 1, 1), child=s.child or ("Lihat halaman tahap.",),
+        sources=s.sources, history=(), written=False,
+        where=model.Where(f"protocols/{t.id}/{s.id}.yml"))
+
+
+def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
+              references: dict[str, model.Reference]) -> model.Protocol | None:
+    stage_steps = {s.id for s in stage.steps}
+    raw = doc.data if isinstance(doc.data, dict) else {}
+    own_ids = {s["id"] for s in raw.get("steps") or () if isinstance(s, dict)
+               and isinstance(s.get("id"), str)}
+    run.known["pause"] = {p.id for p in stage.pause_points}
+    run.known["step"] = stage_steps | own_ids
+    data, checker = run.checked(doc, schema.PROTOCOL)
+    if data is INVALID:
+        return None
+    ok = True
+    for i, step in enumerate(data.get("steps", ())):
+        if step["id"] in stage_steps:
+            checker.report(("steps", i, "id"), f"steps[{i + 1}].id: langkah \"{step['id']}\" "
+                           "sudah ada di tahap; untuk mengubahnya pakai change_steps", "id-ganda")
+            ok = False
+        if "after" in step and "before" in step:
+            checker.report(("steps", i, "before"), f"steps[{i + 1}]: pakai after atau before, "
+                           "tidak keduanya", "tipe-salah", key=True)
+            ok = False
+    if len(own_ids) != len([s for s in data.get("steps", ())]):
+        checker.report(("steps",), "steps: ada id langkah yang dipakai dua kali", "id-ganda")
+        ok = False
+    changed = [c["step"] for c in data.get("change_steps", ())]
+    for key in ("skip_steps", "change_steps"):
+        for i, item in enumerate(data.get(key, ())):
+            if item["step"] not in stage_steps:
+                checker.report((key, i, "step"), f"{key}[{i + 1}].step: \"{item['step']}\" "
+                               f"bukan langkah tahap {stage.name}{_suggest(item['step'], stage_steps)}",
+                               "langkah-tidak-ada")
+                ok = False
+            elif key == "skip_steps" and item["step"] in changed:
+                checker.report((key, i, "step"), f"{key}[{i + 1}].step: langkah \"{item['step']}"
+                               "\" dilewati dan juga diubah; pilih salah satu", "id-ganda")
+                ok = False
+    if "not_applicable" in data and (data.get("skip_steps") or data.get("change_steps")):
+        checker.report(("not_applicable",), "not_applicable: tahap yang tidak berlaku tidak "
+                       "mewarisi langkah tahap, jadi skip_steps dan change_steps tidak dipakai",
+                       "tipe-salah", key=True)
+        ok = False
+    if data["review_due"] <= data["reviewed"]:
+        checker.report(("review_due",), f"review_due: {data['review_due'].isoformat()} harus "
+                       f"sesudah reviewed ({data['reviewed'].isoformat()})", "urutan-tanggal")
+        ok = False
+    if data["history"][0]["version"] != data["version"]:
+        checker.report(("history", 0, "version"), f"history[1].version: riwayat teratas harus "
+                       f"versi sekarang ({data['version']}), tertulis "
+                       f"{data['history'][0]['version']}", "riwayat-tidak-cocok")
+        ok = False
+    cited = [*data["sources"], *(c for s in data.get("steps", ()) for c in s.get("sources", ())),
+             *data.get("not_applicable", {}).get("sources", ())]
+    if not any(references[c.ref].is_indonesian_law for c in cited if c.ref in references):
+        checker.report(("sources",), "sources: kutip paling sedikit satu undang-undang atau "
+                       "peraturan Indonesia (kind undang-undang atau peraturan di "
+                       "references.yml)", "sumber-hukum")
+        ok = False
+    if not ok:
+        return None
+    return model.Protocol(
+        type=type_id, stage=stage.id,
+        **{k: v for k, v in data.items() if k not in (
+            "steps", "red_flags", "skip_steps", "change_steps", "not_applicable", "history")},
+        steps=tuple(_step(s, doc, ("steps", i)) for i, s in enumerate(data.get("steps", ()))),
+        red_flags=tuple(_red_flag(r) for r in data.get("red_flags", ())),
+        skip_steps=tuple(model.SkipStep(**s) for s in data.get("skip_steps", ())),
+        change_steps=tuple(_change(c) for c in data.get("change_steps", ())),
+        not_applicable=(model.NotApplicable(**data["not_applicable"])
+                        if "not_applicable" in data else None),
+        history=tuple(model.HistoryEntry(**h) for h in data["history"]),
+        where=model.Where(doc.path))
+
+
+def _change(d: dict) -> model.StepChange:
+    add = {k.removeprefix("add_"): v for k, v in d.items() if k.startswith("add_")}
+    replace = {k: v for k, v in d.items() if k != "step" and not k.startswith("add_")}
+    return model.StepChange(step=d["step"], replace=replace, add=add)
+
+
+def _check_unexpected_files(run: _Run, types: dict, stages: dict) -> None:
+    allowed_dirs = {"types", "stages", *(run.known.get("types") or ())}
+    allowed_files = {"references.yml", "roles.yml", "services.yml", "glossary.yml"}
+    for path in sorted(run.content.rglob("*")):
+        rel = path.relative_to(run.content)
+        if path.is_dir() or rel.parts[0].startswith("."):
+            continue
+        if path.suffix == ".yaml":
+            run.problems.append(Problem(run.display(path), 1, 1, "akhiran berkas harus .yml, "
+                                        "bukan .yaml", "berkas-tidak-dikenal"))
+        elif path.suffix != ".yml":
+            continue
+        elif len(rel.parts) == 1 and rel.name not in allowed_files:
+            run.problems.append(Problem(run.display(path), 1, 1, f"berkas \"{rel.name}\" tidak "
+                                        f"dikenal; yang boleh: {', '.join(sorted(allowed_files))}",
+                                        "berkas-tidak-dikenal"))
+        elif len(rel.parts) == 2 and rel.parts[0] not in allowed_dirs:
+            known = sorted(run.known.get("types") or ())
+            run.problems.append(Problem(run.display(path), 1, 1, f"folder \"{rel.parts[0]}\" "
+                                        f"bukan jenis kekerasan (protocols/types/)"
+                                        f"{_suggest(rel.parts[0], known)}",
+                                        "berkas-tidak-dikenal"))
+        elif len(rel.parts) > 2:
+            run.problems.append(Problem(run.display(path), 1, 1, "berkas protokol ditulis "
+                                        "sebagai protocols/<jenis>/<tahap>.yml",
+                                        "berkas-tidak-dikenal"))

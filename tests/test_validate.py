@@ -1,0 +1,162 @@
+"""An editor changes a protocol and `handbook check` says exactly what is wrong, and where."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import edit
+
+P = "protocols/seksual/pengaduan.yml"
+
+# (file, text an editor replaced, with what) -> the line `handbook check` prints
+CASES = {
+    "misspelt key": (
+        P, "steps:\n", "stesp:\n",
+        f"{P}:14:1: stesp: kunci \"stesp\" tidak dikenal di protokol; maksud Anda 'steps'? "
+        "[kunci-tidak-dikenal]"),
+    "Indonesian key": (
+        P, "child:", "anak:",
+        f"{P}:29:1: anak: kunci \"anak\" tidak dikenal di protokol; maksud Anda 'child'? "
+        "[kunci-tidak-dikenal]"),
+    "missing title": (
+        P, "title: Menerima pengaduan kekerasan seksual\n", "",
+        f"{P}:2:1: title: wajib diisi, tetapi tidak ada (Judul protokol.) [kolom-wajib]"),
+    "empty title": (
+        P, "title: Menerima pengaduan kekerasan seksual", "title:",
+        f"{P}:2:7: title: harus berupa teks, tertulis kosong [kolom-wajib]"),
+    "impossible date": (
+        P, "review_due: 2027-05-28", "review_due: 2027-02-30",
+        f"{P}:10:13: review_due: tanggal \"2027-02-30\" tidak ada di kalender "
+        "[tanggal-tidak-valid]"),
+    "date in another form": (
+        P, "reviewed: 2026-11-28", "reviewed: 28/11/2026",
+        f"{P}:9:11: reviewed: tanggal ditulis TAHUN-BULAN-TANGGAL, misalnya 2026-11-28; "
+        "tertulis \"28/11/2026\" [tanggal-tidak-valid]"),
+    "review due before review": (
+        P, "review_due: 2027-05-28", "review_due: 2026-01-01",
+        f"{P}:10:13: review_due: 2026-01-01 harus sesudah reviewed (2026-11-28) "
+        "[urutan-tanggal]"),
+    "unknown status": (
+        P, "status: draf", "status: final",
+        f"{P}:8:9: status: harus salah satu dari draf, ditinjau, disahkan; tertulis \"final\" "
+        "[nilai-tidak-dikenal]"),
+    "text where a list belongs": (
+        P, 'child: ["Wawancara hanya sekali, oleh petugas terlatih."]',
+        "child: Wawancara hanya sekali",
+        f"{P}:29:8: child: harus berupa daftar (setiap butir diawali '- '), tertulis teks "
+        "\"Wawancara hanya sekali\" [tipe-salah]"),
+    "unknown role": (
+        P, "who: [pendamping]", "who: [pendampingan]",
+        f"{P}:17:11: steps[1].who[1]: peran \"pendampingan\" tidak ada di roles.yml; maksud "
+        "Anda 'pendamping'? [peran-tidak-ada]"),
+    "unknown reference": (
+        P, "sources: [uu-12-2022 Pasal 67]", "sources: [uu-12-2021 Pasal 67]",
+        f"{P}:31:11: sources[1]: sumber \"uu-12-2021\" tidak ada di references.yml; maksud "
+        "Anda 'uu-12-2022'? [rujukan-tidak-ada]"),
+    "unknown service": (
+        P, "referrals: [sapa-129]", "referrals: [sapa129]",
+        f"{P}:30:13: referrals[1]: layanan \"sapa129\" tidak ada di services.yml; maksud "
+        "Anda 'sapa-129'? [layanan-tidak-ada]"),
+    "unknown stage step": (
+        P, "  - step: dengarkan", "  - step: dengar",
+        f"{P}:24:11: change_steps[1].step: langkah \"dengar\" tidak ada di berkas tahap; "
+        "maksud Anda 'dengarkan'? [langkah-tidak-ada]"),
+    "unknown pause point": (
+        P, "pause: selama", "pause: sesudah",
+        f"{P}:19:12: steps[1].pause: titik jeda \"sesudah\" tidak ada di pause_points di "
+        "berkas tahap [jeda-tidak-ada]"),
+    "version not bumped in history": (
+        P, "version: 0.2.0\nstatus", "version: 0.3.0\nstatus",
+        f"{P}:34:14: history[1].version: riwayat teratas harus versi sekarang (0.3.0), "
+        "tertulis 0.2.0 [riwayat-tidak-cocok]"),
+    "bad version": (
+        P, "version: 0.2.0\nstatus", "version: v2\nstatus",
+        f"{P}:7:10: version: versi harus berbentuk ANGKA.ANGKA.ANGKA seperti 0.1.0, tertulis "
+        "\"v2\" [versi-tidak-valid]"),
+    "phone number in a step": (
+        P, "do: [Antar korban ke puskesmas atau rumah sakit.]",
+        "do: [Telepon 0812-3456-7890 lalu antar korban.]",
+        f"{P}:21:10: steps[1].do[1]: \"0812-3456-7890\" tampak seperti nomor telepon; nomor "
+        "hanya ditulis di services.yml (dengan sumbernya), lalu sebut id layanannya di "
+        "referrals atau services [nomor-telepon]"),
+    "short hotline in a red flag": (
+        P, "action: Antar segera ke layanan kesehatan.",
+        "action: Hubungi 112 lalu antar ke layanan kesehatan.",
+        f"{P}:13:13: red_flags[1].action: \"Hubungi 112\" tampak seperti nomor telepon; nomor "
+        "hanya ditulis di services.yml (dengan sumbernya), lalu sebut id layanannya di "
+        "referrals atau services [nomor-telepon]"),
+    "step without an actor": (
+        P, "    who: [pendamping]\n", "",
+        f"{P}:15:5: steps[1].who: wajib diisi, tetapi tidak ada (Siapa yang melakukan: id "
+        "peran dari roles.yml.) [kolom-wajib]"),
+    "step id reused from the stage": (
+        P, "  - id: rujuk-kesehatan", "  - id: catat",
+        f"{P}:15:9: steps[1].id: langkah \"catat\" sudah ada di tahap; untuk mengubahnya pakai "
+        "change_steps [id-ganda]"),
+    "no Indonesian law cited": (
+        P, "sources: [uu-12-2022 Pasal 67]", "sources: [who-pfa-2011]",
+        f"{P}:31:10: sources: kutip paling sedikit satu undang-undang atau peraturan Indonesia "
+        "(kind undang-undang atau peraturan di references.yml) [sumber-hukum]"),
+    "unsafe link in a reference": (
+        "protocols/references.yml", "url: https://example.org/pfa_guide?lang=en",
+        "url: javascript:alert(1)",
+        "protocols/references.yml:21:10: references[3].url: alamat harus diawali http:// atau "
+        "https:// dan tanpa spasi, tanda kutip atau kurung; tertulis \"javascript:alert(1)\" "
+        "[tipe-salah]"),
+    "contact without a source": (
+        "protocols/services.yml", "        source: berita-sapa\n      - type: whatsapp",
+        "      - type: whatsapp",
+        "protocols/services.yml:12:9: services[1].contacts[1].source: wajib diisi, tetapi "
+        "tidak ada (Sumber kontak ini (id dari references.yml).) [kolom-wajib]"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_check_reports_the_editors_mistake(project, handbook, name):
+    path, old, new, expected = CASES[name]
+    edit(project / path, old, new)
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert expected in result.err.splitlines()
+    assert "Traceback" not in result.err
+
+
+def test_all_problems_of_a_run_are_reported_together_with_a_count(project, handbook):
+    edit(project / P, "steps:\n", "stesp:\n")
+    edit(project / P, "status: draf", "status: final")
+    edit(project / "protocols/seksual/mediasi.yml", "title:", "judul:")
+    result = handbook("--root", project, "check")
+    errors = [line for line in result.err.splitlines() if "[" in line
+              and "peringatan" not in line]
+    assert len(errors) == 4  # judul unknown + title missing + stesp + status
+    assert result.err.splitlines()[-1] == "Dibatalkan: 4 masalah di 2 berkas."
+    places = [(line.split(":")[0], int(line.split(":")[1])) for line in errors]
+    assert places == sorted(places)  # file by file, top to bottom
+
+
+def test_unknown_file_and_folder_are_named(project, handbook):
+    (project / "protocols/seksual/pengadun.yml").write_text("title: x\n", encoding="utf-8")
+    (project / "protocols/sexual").mkdir()
+    (project / "protocols/sexual/pengaduan.yml").write_text("title: x\n", encoding="utf-8")
+    result = handbook("--root", project, "check")
+    lines = result.err.splitlines()
+    assert ("protocols/seksual/pengadun.yml:1:1: tahap \"pengadun\" tidak ada di "
+            "protocols/stages/; maksud Anda 'pengaduan'? [berkas-tidak-dikenal]") in lines
+    assert ("protocols/sexual/pengaduan.yml:1:1: folder \"sexual\" bukan jenis kekerasan "
+            "(protocols/types/); maksud Anda 'seksual'? [berkas-tidak-dikenal]") in lines
+
+
+def test_a_missing_pair_is_a_warning_and_its_page_uses_the_stage_steps(project, handbook):
+    result = handbook("--root", project, "check")
+    assert result.code == 0
+    assert ("protocols/fisik/mediasi.yml:1:1: peringatan: protokol Kekerasan fisik pada tahap "
+            "Mediasi belum ditulis; halamannya memakai langkah umum tahap (buat dengan: "
+            "handbook new fisik mediasi) [pasangan-belum-ada]") in result.err.splitlines()
+
+
+def test_broken_yaml_in_one_file_does_not_hide_problems_elsewhere(project, handbook):
+    edit(project / P, "title: Menerima", "title: 'Menerima")
+    edit(project / "protocols/fisik/pengaduan.yml", "status: ditinjau", "status: ok")
+    result = handbook("--root", project, "check")
+    codes = [line.rsplit("[", 1)[-1] for line in result.err.splitlines() if "[" in line]
+    assert "yaml-rusak]" in codes and "nilai-tidak-dikenal]" in codes
