@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import pages
-from generator.errors import HandbookError, Problem
+from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.model import Handbook
+from generator.pages import BOOKLET, checklist_file
+from generator.printout import Printer
 from generator.render import render_pages
 from generator.validate import load_handbook
 
@@ -29,18 +31,63 @@ from generator.validate import load_handbook
 class Generated:
     handbook: Handbook
     pages: dict[str, str]  # source path -> Markdown, sorted by path
+    downloads: dict[str, bytes]  # source path -> file (checklist PDFs, booklet)
     nav: list
     warnings: list[Problem]
+
+
+CACHE = ".handbook-cache"
 
 
 class BuildError(HandbookError):
     """The site engine failed; the previous site is untouched."""
 
 
-def generate(root: Path) -> Generated:
-    """Load, validate and render the content of `root/protocols`."""
+def generate(root: Path, *, site_url: str = "") -> Generated:
+    """Load, validate and render the content of `root/protocols`, checklists included.
+
+    Raises `ContentInvalidError` with every problem, a checklist too long for one page
+    included.
+    """
     handbook, warnings = load_handbook(root)
-    return Generated(handbook, render_pages(handbook), pages.nav(handbook), warnings)
+    printer = Printer(handbook, site_url=site_url, cache_dir=root / CACHE / "pdf")
+    downloads, problems = print_checklists(printer)
+    if problems:
+        raise ContentInvalidError([*problems, *warnings])
+    sizes = {path: len(data) for path, data in downloads.items()}
+    return Generated(handbook, render_pages(handbook, sizes), downloads,
+                     pages.nav(handbook), warnings)
+
+
+def print_checklists(printer: Printer) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every protocol's one-page checklist and the booklet; a problem per checklist too long."""
+    downloads: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for protocol in printer.handbook.protocols:
+        printed = printer.checklist(protocol)
+        if printed.pages > 1:
+            where = protocol.where
+            problems.append(Problem(
+                where.path, where.line, where.col,
+                f"daftar periksa melebihi satu halaman A4 ({printed.pages} halaman, sekitar "
+                f"{printed.overflow_mm:g} mm terlalu panjang); persingkat atau gabungkan butir, "
+                "atau beri checklist: [] pada langkah yang tidak perlu dicetak",
+                "daftar-periksa-panjang"))
+        downloads[checklist_file(protocol)] = printed.pdf
+    if not problems:
+        downloads[BOOKLET] = printer.booklet().pdf
+    return dict(sorted(downloads.items())), problems
+
+
+def site_url(root: Path) -> str:
+    """The handbook's public address from mkdocs.yml (for the checklists' QR codes), or ""."""
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return ""
+    return str(config.get("site_url") or "")
 
 
 def edition_date(handbook: Handbook) -> datetime.date:

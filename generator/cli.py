@@ -105,9 +105,10 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def _check(root: Path) -> int:
-    from generator.validate import load_handbook
+    from generator.build import generate, site_url
 
-    handbook, warnings = load_handbook(root)
+    generated = generate(root, site_url=site_url(root))
+    handbook, warnings = generated.handbook, generated.warnings
     _print_problems(warnings)
     written = sum(p.written for p in handbook.protocols)
     print(f"Baik: {written} protokol, {len(handbook.types)} jenis, {len(handbook.stages)} tahap "
@@ -116,12 +117,10 @@ def _check(root: Path) -> int:
 
 
 def _build(root: Path, site: Path) -> int:
-    from generator.build import build_site
-    from generator.validate import load_handbook
+    from generator.build import build_site, generate, site_url
 
-    print("Memeriksa protokol ...", file=sys.stderr)
-    _, warnings = load_handbook(root)
-    _print_problems(warnings)
+    print("Memeriksa protokol dan daftar periksa ...", file=sys.stderr)
+    _print_problems(generate(root, site_url=site_url(root)).warnings)
     print("Membangun situs ...", file=sys.stderr)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     build_site(root, site)

@@ -15,6 +15,7 @@ CODES: dict[str, str] = {
     "berkas-kosong": "Berkas YAML kosong.",
     "berkas-tidak-dikenal": "Berkas di protocols/ yang tidak termasuk susunan isi.",
     "bukan-utf8": "Berkas tidak tersimpan sebagai teks UTF-8.",
+    "daftar-periksa-panjang": "Daftar periksa protokol tidak muat di satu halaman A4.",
     "dokumen-ganda": "Satu berkas berisi lebih dari satu dokumen YAML (---).",
     "id-ganda": "Id yang sama dipakai dua kali.",
     "id-tidak-valid": "Id hanya boleh huruf kecil, angka dan tanda hubung.",

@@ -105,6 +105,12 @@ class RedFlag:
     services: tuple[str, ...] = ()
     sources: tuple[Citation, ...] = ()
 
+    @property
+    def first_action(self) -> str:
+        """The action's first sentence: what a printed checklist has room for."""
+        head, dot, _ = self.action.partition(". ")
+        return head + "." if dot else self.action
+
 
 @dataclass(frozen=True)
 class PausePoint:

@@ -16,10 +16,17 @@ GLOSSARY = "glosarium.md"
 REFERENCES = "rujukan.md"
 SERVICES = "layanan.md"
 STAGES_INDEX = "tahap/index.md"
+BOOKLET = "unduh/buku-daftar-periksa.pdf"
 
 
 def protocol_page(protocol: Protocol) -> str:
     return f"protokol/{protocol.type}/{protocol.stage}.md"
+
+
+def checklist_file(protocol: Protocol) -> str:
+    """A protocol's one-page PDF, beside its page; the file name says what it is when saved."""
+    return (f"protokol/{protocol.type}/{protocol.stage}/"
+            f"daftar-periksa-{protocol.type}-{protocol.stage}.pdf")
 
 
 def type_page(violence_type: ViolenceType) -> str:

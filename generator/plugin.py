@@ -34,7 +34,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             return config
         self.root = Path(config.config_file_path).parent
         try:
-            self.generated = generate(self.root)
+            self.generated = generate(self.root, site_url=config.site_url or "")
         except ContentInvalidError as exc:
             raise PluginError("\n".join([*map(str, exc.problems), str(exc)])) from None
         for warning in self.generated.warnings:
@@ -49,8 +49,9 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files, config):
         if self.generated is None:
             return files
-        for path, markdown in self.generated.pages.items():
-            files.append(File.generated(config, path, content=markdown))
+        for path, content in [*self.generated.pages.items(),
+                              *self.generated.downloads.items()]:
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_post_build(self, config):
@@ -58,5 +59,5 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.root / "protocols"))
+        server.watch(str(self.root / "protocols"))  # a saved YAML file rebuilds the preview
         return server

@@ -56,8 +56,9 @@ def indonesian_date(day: datetime.date) -> str:
 class Renderer:
     """Renders the pages of one handbook. `render(page, template, **context)` -> Markdown."""
 
-    def __init__(self, handbook: Handbook) -> None:
+    def __init__(self, handbook: Handbook, downloads: dict[str, int] | None = None) -> None:
         self.handbook = handbook
+        self.downloads = downloads or {}
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"),
             autoescape=True,
@@ -72,7 +73,8 @@ class Renderer:
         self.env.globals.update(
             handbook=handbook, pages=pages, cite=self.cite, link=self.link,
             roles=self.roles, contact=self.contact, contact_value=self._value,
-            external=self.external, steps_of=self._steps,
+            external=self.external, download=self.download,
+            checklist_file=pages.checklist_file, BOOKLET=pages.BOOKLET, steps_of=self._steps,
             red_flags_of=self._red_flags, child_of=self._child, checklist_of=self._checklist,
         )
         self.citing = _citing_pages(handbook)
@@ -84,6 +86,14 @@ class Renderer:
     def link(self, to_page: str, text: str, anchor: str = "") -> Markup:
         target = pages.relative(self._here, to_page) + (f"#{anchor}" if anchor else "")
         return Markup(f"[{md_escape(text)}]({escape(target)})")
+
+    def download(self, path: str, text: str) -> Markup:
+        """A link to a generated file with its size, or nothing if it was not generated."""
+        if path not in self.downloads:
+            return Markup("")
+        size = self.downloads[path]
+        label = f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, size // 1024)} KB"
+        return self.link(path, f"{text} ({label})")
 
     def external(self, url: str) -> Markup:
         # `url` matched schema.URL_PATTERN: no space, quote, bracket or parenthesis.
@@ -147,9 +157,10 @@ def _citing_pages(handbook: Handbook) -> dict[str, list[Protocol]]:
     return out
 
 
-def render_pages(handbook: Handbook) -> dict[str, str]:
-    """Every generated page, by source path."""
-    renderer = Renderer(handbook)
+def render_pages(handbook: Handbook, downloads: dict[str, int] | None = None
+                 ) -> dict[str, str]:
+    """Every generated page, by source path; `downloads` are the generated files' sizes."""
+    renderer = Renderer(handbook, downloads)
     out = {
         pages.HOME: renderer.render(pages.HOME, "home.md.j2"),
         pages.GLOSSARY: renderer.render(pages.GLOSSARY, "glossary.md.j2"),
