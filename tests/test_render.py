@@ -7,6 +7,7 @@ with `UPDATE_GOLDENS=1 bash scripts/test tests/test_render.py` and review the di
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,10 @@ MINI = FIXTURES / "mini"
 
 
 @pytest.fixture(scope="module")
-def generated():
-    return generate(MINI)
+def generated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("mini")
+    shutil.copytree(MINI / "protocols", root / "protocols")
+    return generate(root)
 
 
 @pytest.mark.parametrize("page", ["protokol/seksual/pengaduan.md", "protokol/seksual/mediasi.md",
