@@ -63,8 +63,9 @@ def print_checklists(printer: Printer) -> tuple[dict[str, bytes], list[Problem]]
     """Every protocol's one-page checklist and the booklet; a problem per checklist too long."""
     downloads: dict[str, bytes] = {}
     problems: list[Problem] = []
+    printed_all = printer.checklists()
     for protocol in printer.handbook.protocols:
-        printed = printer.checklist(protocol)
+        printed = printed_all[protocol.key]
         if printed.pages > 1:
             where = protocol.where
             problems.append(Problem(
@@ -75,7 +76,7 @@ def print_checklists(printer: Printer) -> tuple[dict[str, bytes], list[Problem]]
                 "daftar-periksa-panjang"))
         downloads[checklist_file(protocol)] = printed.pdf
     if not problems:
-        downloads[BOOKLET] = printer.booklet().pdf
+        downloads[BOOKLET] = printer.booklet(printed_all)
     return dict(sorted(downloads.items())), problems
 
 
@@ -90,17 +91,8 @@ def site_url(root: Path) -> str:
     return str(config.get("site_url") or "")
 
 
-def edition_date(handbook: Handbook) -> datetime.date:
-    """The handbook's edition: the newest date in any protocol's history.
-
-    Derived from the content, so that the same content builds the same bytes on any day.
-    """
-    dates = [h.date for p in handbook.protocols for h in p.history]
-    return max(dates, default=datetime.date(2026, 1, 1))
-
-
 def source_date_epoch(handbook: Handbook) -> str:
-    day = edition_date(handbook)
+    day = handbook.edition_date
     moment = datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
     return str(int(moment.timestamp()))
 

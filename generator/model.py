@@ -244,6 +244,15 @@ class Handbook:
     regions: tuple[Region, ...]
     glossary: tuple[Term, ...]
 
+    @property
+    def edition_date(self) -> datetime.date:
+        """The edition: the newest date in any protocol's history.
+
+        Derived from the content, so that the same content builds the same bytes on any day.
+        """
+        dates = [h.date for p in self.protocols for h in p.history]
+        return max(dates, default=datetime.date(2026, 1, 1))
+
     @functools.cached_property
     def _index(self) -> dict[str, dict]:
         return {

@@ -1,16 +1,22 @@
 """Printable checklists: one A4 page per protocol, and the trainers' booklet of them all.
 
 WeasyPrint lays out HTML and CSS into PDF with the machine's Pango; it was chosen over a
-headless browser because it needs no browser at build time, renders a checklist in tens of
-milliseconds and supports what print needs (`@page`, running footers, `target-counter`).
-Every PDF is cached by a hash of everything that shapes it, so an unchanged protocol is not
-rendered again.
+headless browser because it needs no browser at build time and supports what print needs
+(`@page`, running footers). Every checklist PDF is cached by a hash of everything that shapes
+it, so an unchanged protocol is not laid out again; the booklet is the cover and contents
+(laid out by WeasyPrint) followed by the checklist PDFs themselves, joined with pypdf, so it
+never lays a checklist out a second time. Each sheet carries its sheet number ("Lembar N"),
+the same on its own and in the booklet.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -18,19 +24,22 @@ from pathlib import Path
 import jinja2
 
 from generator import pages
-from generator.checklist import Checklist, checklist_for
+from generator.checklist import checklist_for
 from generator.model import Handbook, Protocol
 from generator.render import indonesian_date
 
 A4_HEIGHT_MM = 297.0
 MM_PER_PX = 25.4 / 96  # CSS pixels
-LAYOUT_VERSION = "1"  # change when this module changes what a cached PDF would contain
+LAYOUT_VERSION = "3"  # change when this module changes what a cached PDF would contain
+PARALLEL_FROM = 6  # lay out in worker processes when at least this many PDFs are missing
 FONTS = {
     "FONT_400": "atkinson-hyperlegible-latin-400-normal.ttf",
     "FONT_700": "atkinson-hyperlegible-latin-700-normal.ttf",
     "FONT_EXT_400": "atkinson-hyperlegible-latin-ext-400-normal.ttf",
     "FONT_EXT_700": "atkinson-hyperlegible-latin-ext-700-normal.ttf",
 }
+
+
 @dataclass(frozen=True)
 class Printed:
     pdf: bytes
@@ -39,7 +48,7 @@ class Printed:
 
 
 class Printer:
-    """Renders checklists to PDF, caching each by content in `cache_dir`."""
+    """Renders the checklists of one handbook to PDF, caching each by content."""
 
     def __init__(self, handbook: Handbook, *, site_url: str = "",
                  cache_dir: Path | None = None) -> None:
@@ -49,76 +58,70 @@ class Printer:
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator", "templates"), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.css = self._stylesheet()
-        self.edition = indonesian_date(_edition(handbook))
+        self.css = stylesheet()
+        self.edition = indonesian_date(handbook.edition_date)
+        self.sheets = {p.key: n for n, p in enumerate(_booklet_order(handbook), start=1)}
         self.rendered = 0  # how many PDFs were laid out (not taken from the cache)
 
     def checklist(self, protocol: Protocol) -> Printed:
+        return self.checklists([protocol])[protocol.key]
+
+    def checklists(self, protocols: list[Protocol] | None = None
+                   ) -> dict[tuple[str, str], Printed]:
+        """The checklist of each protocol (all by default), from the cache where possible."""
+        protocols = list(self.handbook.protocols if protocols is None else protocols)
+        jobs = {p.key: self._html(p) for p in protocols}
+        keys = {k: _cache_key(html, self.css, measure=True) for k, html in jobs.items()}
+        done = {k: self._cached(keys[k]) for k in jobs}
+        missing = [k for k, printed in done.items() if printed is None]
+        if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+                results = pool.map(_lay_out, [jobs[k] for k in missing],
+                                   [self.css] * len(missing), [keys[k] for k in missing])
+                done.update(zip(missing, results, strict=True))
+        else:
+            for k in missing:
+                done[k] = _lay_out(jobs[k], self.css, keys[k])
+        for k in missing:
+            self._store(keys[k], done[k])
+        self.rendered += len(missing)
+        return done
+
+    def booklet(self, printed: dict[tuple[str, str], Printed]) -> bytes:
+        """Cover and contents, then every checklist in sheet order, as one PDF."""
+        from pypdf import PdfReader, PdfWriter
+
+        order = _booklet_order(self.handbook)
+        contents = [(stage, [(self.sheets[p.key], self.handbook.type(p.type))
+                             for p in order if p.stage == stage.id])
+                    for stage in self.handbook.stages]
+        html = self.env.get_template("booklet.html.j2").render(
+            edition=self.edition, contents=contents, count=len(order))
+        sheets = [printed[p.key].pdf for p in order]
+        key = _cache_key(html + "".join(hashlib.sha256(pdf).hexdigest() for pdf in sheets),
+                         self.css, measure=False)
+        if cached := self._cached(key):
+            return cached.pdf
+        front = _lay_out(html, self.css, key, measure=False)
+        writer = PdfWriter()
+        for pdf in [front.pdf, *sheets]:
+            writer.append(PdfReader(io.BytesIO(pdf)))
+        writer.add_metadata({"/Title": "Buku daftar periksa", "/Producer": "handbook"})
+        out = io.BytesIO()
+        writer.write(out)
+        self._store(key, Printed(out.getvalue(), len(writer.pages), 0.0))
+        return out.getvalue()
+
+    def _html(self, protocol: Protocol) -> str:
         checklist = checklist_for(self.handbook, protocol)
-        html = self.env.get_template("checklist.html.j2").render(
-            title=f"Daftar periksa: {protocol.title}", booklet=None, checklist=checklist,
-            info=self._info(checklist))
-        return self._print(html, measure=True)
-
-    def booklet(self) -> Printed:
-        contents = []
-        for stage in self.handbook.stages:
-            entries = []
-            for violence_type in self.handbook.types:
-                checklist = checklist_for(self.handbook,
-                                          self.handbook.protocol(violence_type.id, stage.id))
-                entries.append((checklist, self._info(checklist)))
-            contents.append((stage, entries))
-        html = self.env.get_template("checklist.html.j2").render(
-            title="Buku daftar periksa", checklist=None, info=None,
-            booklet={"edition": self.edition, "contents": contents,
-                     "count": sum(len(e) for _, e in contents)})
-        return self._print(html, measure=False)
-
-    def _info(self, checklist: Checklist) -> dict:
-        protocol = checklist.protocol
         url = pages.url_of(pages.protocol_page(protocol))
         address = self.site_url + url if self.site_url else f"{url} di situs buku saku"
-        return {
-            "type": self.handbook.type(protocol.type),
-            "stage": self.handbook.stage(protocol.stage),
-            "reviewed": indonesian_date(protocol.reviewed) if protocol.written else "-",
-            "edition": self.edition,
-            "address": address,
-            "qr": _qr(self.site_url + url) if self.site_url else "",
-        }
-
-    def _stylesheet(self) -> str:
-        css = files("generator").joinpath("templates/checklist.css").read_text("utf-8")
-        for placeholder, name in FONTS.items():
-            css = css.replace(placeholder, Path(str(files("generator") / "fonts" / name))
-                              .as_uri())
-        return css
-
-    def _print(self, html: str, *, measure: bool) -> Printed:
-        import weasyprint
-
-        key = hashlib.sha256("\0".join(
-            [LAYOUT_VERSION, html, self.css, weasyprint.__version__, str(measure)]
-        ).encode()).hexdigest()
-        cached = self._cached(key)
-        if cached:
-            return cached
-        from weasyprint.text.fonts import FontConfiguration
-
-        fonts = FontConfiguration()
-        css = weasyprint.CSS(string=self.css, font_config=fonts)
-        document = weasyprint.HTML(string=html, base_url=".").render(
-            stylesheets=[css], font_config=fonts)
-        overflow = 0.0
-        if measure and len(document.pages) > 1:
-            overflow = _overflow_mm(html, self.css)
-        # Fixed identifier and no dates in the metadata: same content, same bytes.
-        pdf = document.write_pdf(pdf_identifier=key[:32].encode(), uncompressed_pdf=False)
-        printed = Printed(pdf, len(document.pages), overflow)
-        self.rendered += 1
-        self._store(key, printed)
-        return printed
+        return self.env.get_template("checklist.html.j2").render(
+            checklist=checklist, sheet=self.sheets[protocol.key],
+            type=self.handbook.type(protocol.type), stage=self.handbook.stage(protocol.stage),
+            reviewed=indonesian_date(protocol.reviewed) if protocol.written else "-",
+            edition=self.edition, address=address,
+            qr=_qr(self.site_url + url) if self.site_url else "")
 
     def _cached(self, key: str) -> Printed | None:
         if self.cache_dir is None:
@@ -138,15 +141,57 @@ class Printer:
             json.dumps({"pages": printed.pages, "overflow_mm": printed.overflow_mm}))
 
 
-def _overflow_mm(html: str, css: str) -> float:
-    """Lay the checklist out on one very tall page and see how far past A4 it reaches."""
+def stylesheet() -> str:
+    css = files("generator").joinpath("templates/checklist.css").read_text("utf-8")
+    for placeholder, name in FONTS.items():
+        css = css.replace(placeholder, Path(str(files("generator") / "fonts" / name)).as_uri())
+    return css
+
+
+def _booklet_order(handbook: Handbook) -> list[Protocol]:
+    """By stage, then by type: the order a training follows."""
+    return [handbook.protocol(t.id, s.id) for s in handbook.stages for t in handbook.types]
+
+
+def _cache_key(html: str, css: str, *, measure: bool) -> str:
+    import weasyprint
+
+    return hashlib.sha256("\0".join(
+        [LAYOUT_VERSION, html, css, weasyprint.__version__, str(measure)]).encode()).hexdigest()
+
+
+@functools.cache
+def _styles(css: str, page_height_mm: float | None = None):
+    """Parse the stylesheet and load its fonts once per process (about half of a layout)."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    tall = css + "\n@page { size: 210mm 3000mm; }"
+    if page_height_mm:
+        css += f"\n@page {{ size: 210mm {page_height_mm}mm; }}"
+    return weasyprint.CSS(string=css, font_config=fonts), fonts
+
+
+def _lay_out(html: str, css: str, key: str, measure: bool = True) -> Printed:
+    """HTML -> PDF; when it takes more than one page, also how far past one page it runs."""
+    import weasyprint
+
+    stylesheet_, fonts = _styles(css)
     document = weasyprint.HTML(string=html, base_url=".").render(
-        stylesheets=[weasyprint.CSS(string=tall, font_config=fonts)], font_config=fonts)
+        stylesheets=[stylesheet_], font_config=fonts)
+    overflow = _overflow_mm(html, css) if measure and len(document.pages) > 1 else 0.0
+    # A fixed identifier and no dates in the metadata: same content, same bytes.
+    pdf = document.write_pdf(pdf_identifier=key[:32].encode())
+    return Printed(pdf, len(document.pages), overflow)
+
+
+def _overflow_mm(html: str, css: str) -> float:
+    """Lay the checklist out on one very tall page and see how far past A4 it reaches."""
+    import weasyprint
+
+    stylesheet_, fonts = _styles(css, 3000.0)
+    document = weasyprint.HTML(string=html, base_url=".").render(
+        stylesheets=[stylesheet_], font_config=fonts)
     page_box = document.pages[0]._page_box
     root = page_box.children[0]  # the <html> box
     bottom_px = root.position_y + root.margin_height()
@@ -158,9 +203,3 @@ def _qr(url: str) -> str:
     import segno
 
     return segno.make(url, error="m").svg_data_uri(border=0, dark="#000")
-
-
-def _edition(handbook: Handbook):
-    from generator.build import edition_date
-
-    return edition_date(handbook)

@@ -58,15 +58,21 @@ def test_checklist_header_has_version_status_dates_address_and_fields(generated)
         assert expected.replace(" ", "").lower() in text.replace(" ", "").lower(), expected
 
 
-def test_booklet_has_cover_contents_and_every_checklist_with_page_numbers(generated):
+def test_booklet_has_cover_contents_and_every_numbered_checklist_by_stage(generated):
     count, sizes, text = text_of(generated.downloads[BOOKLET])
-    protocols = generated.handbook.protocols
-    assert count == 2 + len(protocols)
+    handbook = generated.handbook
+    assert count == 2 + len(handbook.protocols)  # cover, contents, one page per checklist
     assert set(sizes) == {A4}
     assert "Daftar isi" in text and "Edisi 28 November 2026" in text
-    assert f"Halaman {count}" in text
-    contents = text[text.index("Daftar isi"):text.index("Halaman 2")]
+    reader = PdfReader(io.BytesIO(generated.downloads[BOOKLET]))
+    contents = " ".join(reader.pages[1].extract_text().split())
     assert contents.index("Pengaduan") < contents.index("Mediasi")  # by stage, then type
+    for sheet, page in enumerate(reader.pages[2:], start=1):
+        sheet_text = " ".join(page.extract_text().split())
+        assert f"Lembar {sheet}" in sheet_text
+    first = " ".join(reader.pages[2].extract_text().split())
+    assert "Kekerasan fisik · Pengaduan" in first
+    assert "Kekerasan fisik Lembar 1" in contents
 
 
 def test_protocol_page_links_its_checklist_and_home_links_the_booklet(generated):
