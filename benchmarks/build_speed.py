@@ -23,15 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 GENERATE = """
-import sys, time, tracemalloc
+import resource, sys, time
 from pathlib import Path
 from generator.build import generate
-tracemalloc.start()
 start = time.perf_counter()
-result = generate(Path(sys.argv[1]))
+result = generate(Path(sys.argv[1]), checklists=sys.argv[2] == "1")
 elapsed = time.perf_counter() - start
-peak = tracemalloc.get_traced_memory()[1]
-print(f"{elapsed:.3f} {peak / 2**20:.1f} {len(result.pages)}")
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{elapsed:.3f} {peak:.1f} {len(result.pages)} {len(result.downloads)}")
 """
 
 
@@ -81,19 +80,23 @@ def size_mb(folder: Path) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'protocols':>9} {'pages':>6} {'generate s':>10} {'gen MB':>7} {'build s':>8} "
-          f"{'build RSS MB':>12} {'site MB':>8}")
+    print("generate: load + validate + render Markdown (no PDFs); pdf cold: every checklist "
+          "and the booklet\nwith an empty cache; build warm: `handbook build` (check, MkDocs, "
+          "PDFs from the cache).")
+    print(f"{'protocols':>9} {'pages':>6} {'generate s':>10} {'gen RSS MB':>10} {'pdf cold s':>10} "
+          f"{'build warm s':>12} {'build RSS MB':>12} {'site MB':>8}")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp)
             count = make_corpus(project, n)
-            _, _, out = run([PYTHON, "-c", GENERATE, str(project)], ROOT)
-            gen_s, gen_mb, pages = out.split()
+            _, _, out = run([PYTHON, "-c", GENERATE, str(project), "0"], ROOT)
+            gen_s, gen_mb, pages, _ = out.split()
+            pdf_s, _, _ = run([PYTHON, "-c", GENERATE, str(project), "1"], ROOT)
             build_s, build_mb, _ = run([PYTHON, "-m", "generator", "--root", str(project),
                                         "build"], ROOT)
-            print(f"{count:>9} {pages:>6} {float(gen_s):>10.2f} {float(gen_mb):>7.1f} "
-                  f"{build_s:>8.2f} {build_mb:>12.0f} {size_mb(project / 'site'):>8.1f}",
-                  flush=True)
+            print(f"{count:>9} {pages:>6} {float(gen_s):>10.2f} {float(gen_mb):>10.0f} "
+                  f"{pdf_s:>10.1f} {build_s:>12.2f} {build_mb:>12.0f} "
+                  f"{size_mb(project / 'site'):>8.1f}", flush=True)
 
 
 if __name__ == "__main__":

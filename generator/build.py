@@ -43,17 +43,20 @@ class BuildError(HandbookError):
     """The site engine failed; the previous site is untouched."""
 
 
-def generate(root: Path, *, site_url: str = "") -> Generated:
+def generate(root: Path, *, site_url: str = "", checklists: bool = True) -> Generated:
     """Load, validate and render the content of `root/protocols`, checklists included.
 
     Raises `ContentInvalidError` with every problem, a checklist too long for one page
-    included.
+    included. `checklists=False` skips the PDFs (a quicker preview; pages then have no
+    download links).
     """
     handbook, warnings = load_handbook(root)
-    printer = Printer(handbook, site_url=site_url, cache_dir=root / CACHE / "pdf")
-    downloads, problems = print_checklists(printer)
-    if problems:
-        raise ContentInvalidError([*problems, *warnings])
+    downloads: dict[str, bytes] = {}
+    if checklists:
+        printer = Printer(handbook, site_url=site_url, cache_dir=root / CACHE / "pdf")
+        downloads, problems = print_checklists(printer)
+        if problems:
+            raise ContentInvalidError([*problems, *warnings])
     sizes = {path: len(data) for path, data in downloads.items()}
     return Generated(handbook, render_pages(handbook, sizes), downloads,
                      pages.nav(handbook), warnings)

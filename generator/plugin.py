@@ -24,6 +24,8 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 class PluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    # Settings for the printable checklists
+    checklists = c.Type(bool, default=True)
 
 
 class HandbookPlugin(BasePlugin[PluginConfig]):
@@ -34,7 +36,8 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             return config
         self.root = Path(config.config_file_path).parent
         try:
-            self.generated = generate(self.root, site_url=config.site_url or "")
+            self.generated = generate(self.root, site_url=config.site_url or "",
+                                      checklists=self.config.checklists)
         except ContentInvalidError as exc:
             raise PluginError("\n".join([*map(str, exc.problems), str(exc)])) from None
         for warning in self.generated.warnings:

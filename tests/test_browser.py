@@ -1,0 +1,36 @@
+"""In Debian's Chromium: what a worker or trainer sees and prints."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def site(project, handbook):
+    assert handbook("--root", project, "build").code == 0
+    return project / "site"
+
+
+def test_printing_a_protocol_page_gives_the_page_without_navigation_or_search(site, tmp_path):
+    pdf = tmp_path / "print.pdf"
+    page = site / "protokol/seksual/pengaduan/index.html"
+    subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert text.startswith("Menerima pengaduan kekerasan seksual")
+    assert "Segera bertindak bila" in text and "Dengarkan tanpa menghakimi" in text
+    for chrome in ("Jenis kekerasan", "Tahap layanan", "Glosarium", "Cari", "Unduh"):
+        assert chrome not in text, chrome
