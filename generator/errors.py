@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "tab-indentasi": "Indentasi memakai tab; YAML hanya menerima spasi.",
     "tag-dilarang": "Tag YAML (!nama) tidak dipakai di protokol.",
     "tanggal-tidak-valid": "Tanggal tidak ada di kalender atau salah bentuk.",
+    "teks-terpotong": "Teks terpotong karena ' #' memulai komentar YAML.",
     "terlalu-sedikit": "Daftar berisi lebih sedikit dari yang diperlukan.",
     "tinjau-lewat": "Tanggal tinjau ulang sudah lewat.",
     "tipe-salah": "Jenis nilai salah (misalnya daftar di tempat teks).",

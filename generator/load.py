@@ -96,6 +96,8 @@ class Document:
     data: Any
     values: dict[DataPath, Position] = field(repr=False)
     keys: dict[DataPath, Position] = field(repr=False)
+    # Unquoted values followed by ` #` on their line: YAML took the rest as a comment.
+    cut_by_comment: frozenset[DataPath] = field(default=frozenset(), repr=False)
 
     def position(self, path: DataPath, *, key: bool = False) -> Position:
         """Where `path` was written: its key when `key`, else its value; or its nearest parent."""
@@ -155,7 +157,7 @@ def load_bytes(raw: bytes, display: str) -> Document:
                                 "berkas-kosong"))
     builder = _Builder(display, text)
     data = builder.convert(root, ())
-    return Document(display, data, builder.values, builder.keys)
+    return Document(display, data, builder.values, builder.keys, frozenset(builder.cut))
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -196,6 +198,8 @@ class _Builder:
         self.values: dict[DataPath, Position] = {}
         self.keys: dict[DataPath, Position] = {}
         self.seen: set[int] = set()
+        self.cut: set[DataPath] = set()
+        self.lines = text.splitlines()
 
     def refuse(self, node: yaml.Node, message: str, code: str) -> LoadError:
         return LoadError(Problem(self.display, node.start_mark.line + 1,
@@ -216,6 +220,10 @@ class _Builder:
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag == _NULL_TAG and not node.style:  # plain `~`, `null` or nothing
             return None
+        if not node.style and node.end_mark.line < len(self.lines):
+            rest = self.lines[node.end_mark.line][node.end_mark.column:]
+            if rest.lstrip().startswith("#"):
+                self.cut.add(path)
         return str(node.value)
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:

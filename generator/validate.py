@@ -78,6 +78,11 @@ class Checker:
     def _scalar(self, value: str, kind: schema.Kind, path: DataPath, label: str) -> Any:
         if isinstance(kind, schema.Text):
             text = normalize(value, multiline=kind.multiline)
+            if path in self.doc.cut_by_comment:
+                self.report(path, f"{label}: teks berhenti di \"{text[-20:]}\" karena ' #' "
+                            "memulai komentar YAML; bila '#' bagian dari teks, apit seluruh "
+                            "teks dengan tanda kutip (\"...\"); bila itu komentar, tulis di "
+                            "baris sendiri", "teks-terpotong")
             if not text:
                 self.report(path, f"{label}: wajib diisi, tetapi kosong", "kolom-wajib")
                 return INVALID

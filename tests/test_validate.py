@@ -103,6 +103,12 @@ CASES = {
         "protocols/references.yml:21:10: references[3].url: alamat harus diawali http:// atau "
         "https:// dan tanpa spasi, tanda kutip atau kurung; tertulis \"javascript:alert(1)\" "
         "[tipe-salah]"),
+    "text cut short by a comment": (
+        P, "do: [Antar korban ke puskesmas atau rumah sakit.]",
+        "do:\n      - Catat nomor antrean #12 di buku",
+        f"{P}:22:9: steps[1].do[1]: teks berhenti di \"Catat nomor antrean\" karena ' #' "
+        "memulai komentar YAML; bila '#' bagian dari teks, apit seluruh teks dengan tanda "
+        "kutip (\"...\"); bila itu komentar, tulis di baris sendiri [teks-terpotong]"),
     "contact without a source": (
         "protocols/services.yml", "        source: berita-sapa\n      - type: whatsapp",
         "      - type: whatsapp",
