@@ -133,6 +133,8 @@ def _serve(root: Path, addr: str) -> int:
     from mkdocs.commands.serve import serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    for chatty in ("weasyprint", "fontTools"):  # their progress lines drown the editor's
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     print(f"Pratinjau di http://{addr}/ (hentikan dengan Ctrl+C)", file=sys.stderr)
     serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True)
     return 0
