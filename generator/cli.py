@@ -42,9 +42,18 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder proyek (berisi mkdocs.yml dan protocols/); bawaan: .")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     commands.required = True
-    commands.add_parser("check", help="periksa semua protokol dan laporkan setiap masalah",
-                        description="Memeriksa protocols/ dan melaporkan setiap masalah sebagai "
-                                    "berkas:baris:kolom: pesan.")
+    check = commands.add_parser("check", help="periksa semua protokol dan laporkan setiap "
+                                "masalah", description="Memeriksa protocols/ dan melaporkan "
+                                "setiap masalah sebagai berkas:baris:kolom: pesan.")
+    check.add_argument("--base", metavar="REVISI", default=None,
+                       help="revisi git pembanding (misalnya origin/main): protokol yang isinya "
+                            "berubah harus menaikkan versinya")
+    diff = commands.add_parser("diff", help="tulis perubahan protokol dibanding revisi git, "
+                               "dalam Markdown", description="Membandingkan protokol pada "
+                               "revisi git dengan berkas sekarang: langkah dan butir daftar "
+                               "periksa yang bertambah, hilang atau berubah, serta versi dan "
+                               "status.")
+    diff.add_argument("base", metavar="REVISI", help="revisi git pembanding, misalnya origin/main")
     build = commands.add_parser("build", help="bangun buku saku ke folder site/",
                                 description="Memeriksa protokol lalu membangun situs. Bila "
                                             "gagal, site/ yang lama tetap utuh.")
@@ -70,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     try:
         if args.command == "check":
-            return _check(root)
+            return _check(root, args.base)
+        if args.command == "diff":
+            return _diff(root, args.base)
         if args.command == "build":
             return _build(root, args.site or root / "site")
         if args.command == "serve":
@@ -104,15 +115,30 @@ def _print_problems(problems: list[Problem]) -> None:
                   f"::{message}")
 
 
-def _check(root: Path) -> int:
+def _check(root: Path, base: str | None = None) -> int:
     from generator.build import generate, site_url
 
     generated = generate(root, site_url=site_url(root))
     handbook, warnings = generated.handbook, generated.warnings
+    if base:
+        from generator.changes import handbook_at, version_problems
+
+        problems = version_problems(handbook_at(root, base), handbook)
+        if problems:
+            raise ContentInvalidError([*problems, *warnings])
     _print_problems(warnings)
     written = sum(p.written for p in handbook.protocols)
     print(f"Baik: {written} protokol, {len(handbook.types)} jenis, {len(handbook.stages)} tahap "
           f"diperiksa; tidak ada kesalahan, {len(warnings)} peringatan.")
+    return 0
+
+
+def _diff(root: Path, base: str) -> int:
+    from generator.changes import compare, handbook_at, markdown
+    from generator.validate import load_handbook
+
+    new, _ = load_handbook(root)
+    print(markdown(compare(handbook_at(root, base), new), new, base))
     return 0
 
 

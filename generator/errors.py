@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "tinjau-lewat": "Tanggal tinjau ulang sudah lewat.",
     "tipe-salah": "Jenis nilai salah (misalnya daftar di tempat teks).",
     "urutan-tanggal": "Tanggal tinjau ulang harus sesudah tanggal tinjau.",
+    "versi-belum-naik": "Isi protokol berubah tetapi versinya tidak naik.",
     "versi-tidak-valid": "Versi harus berbentuk ANGKA.ANGKA.ANGKA, misalnya 0.1.0.",
     "yaml-rusak": "Susunan YAML tidak dapat dibaca.",
 }
