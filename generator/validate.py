@@ -38,7 +38,8 @@ REGISTRY_CODES = {
 # introduces a number ("hubungi 112").
 _PHONES = (
     re.compile(r"(?<![\w/.])(?:\+62|62|0)[\s.-]?\d(?:[\s.-]?\d){6,}(?!\w)"),
-    re.compile(r"\b(?:hubungi|telepon|telp\.?|tel\.?|nomor|no\.|hotline|wa|whatsapp|sms)"
+    # Not "nomor": regulations are cited as "Nomor 1226".
+    re.compile(r"\b(?:hubungi|telepon|telp\.?|tel\.?|hotline|wa|whatsapp|sms)"
                r"\s*:?\s*\d{3,5}\b", re.IGNORECASE),
 )
 
