@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "id-ganda": "Id yang sama dipakai dua kali.",
     "id-tidak-valid": "Id hanya boleh huruf kecil, angka dan tanda hubung.",
     "jeda-tidak-ada": "Titik jeda daftar periksa tidak ada di berkas tahap.",
+    "kata-tidak-dianjurkan": "Kata yang dapat menyalahkan korban atau memberi cap.",
     "kolom-wajib": "Kolom wajib tidak ada atau kosong.",
     "kunci-ganda": "Kunci yang sama muncul dua kali dalam satu bagian.",
     "kunci-tidak-dikenal": "Kunci yang tidak dikenal (sering salah ketik).",

@@ -15,6 +15,7 @@ HOME = "index.md"
 GLOSSARY = "glosarium.md"
 REFERENCES = "rujukan.md"
 SERVICES = "layanan.md"
+EMERGENCY = "darurat.md"
 STAGES_INDEX = "tahap/index.md"
 BOOKLET = "unduh/buku-daftar-periksa.pdf"
 
@@ -61,19 +62,22 @@ def nav(handbook: Handbook) -> list:
     """The generated part of the navigation, in MkDocs' `nav` form.
 
     Protocols sit under their violence type (a worker usually knows the type first); stage
-    pages list the protocols of their stage. Sections and tabs keep it short on a phone.
+    pages list the protocols of their stage. Sections and tabs keep it short on a phone. Each
+    section's overview is its first, named entry (Material's `navigation.indexes` would leave
+    the section's nav landmark without a name).
     """
     by_type = [
-        {t.name: [type_page(t), *({handbook.stage(p.stage).name: protocol_page(p)}
-                                  for p in handbook.protocols if p.type == t.id)]}
+        {t.name: [{"Ringkasan": type_page(t)},
+                  *({handbook.stage(p.stage).name: protocol_page(p)}
+                    for p in handbook.protocols if p.type == t.id)]}
         for t in handbook.types
     ]
-    by_stage = [STAGES_INDEX, *({s.name: stage_page(s)} for s in handbook.stages)]
+    by_stage = [{"Semua tahap": STAGES_INDEX}, *({s.name: stage_page(s)} for s in handbook.stages)]
     return [
         {"Beranda": HOME},
         {"Jenis kekerasan": by_type},
         {"Tahap layanan": by_stage},
-        {"Layanan rujukan": SERVICES},
+        {"Layanan rujukan": [SERVICES, {"Nomor darurat": EMERGENCY}]},
         {"Glosarium": GLOSSARY},
         {"Sumber": REFERENCES},
     ]

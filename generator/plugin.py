@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 
 from generator.build import Generated, generate, source_date_epoch
 from generator.errors import ContentInvalidError
+from generator.security import protect
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -56,6 +57,12 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
                               *self.generated.downloads.items()]:
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_page(self, output, page, config):
+        return protect(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return protect(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config):
         if self.generated is not None and self._epoch_before is None:

@@ -167,6 +167,7 @@ def render_pages(handbook: Handbook, downloads: dict[str, int] | None = None
         pages.REFERENCES: renderer.render(pages.REFERENCES, "references.md.j2",
                                           citing=renderer.citing),
         pages.SERVICES: renderer.render(pages.SERVICES, "services.md.j2"),
+        pages.EMERGENCY: renderer.render(pages.EMERGENCY, "emergency.md.j2"),
         pages.STAGES_INDEX: renderer.render(pages.STAGES_INDEX, "stages.md.j2"),
     }
     for violence_type in handbook.types:

@@ -306,6 +306,14 @@ GLOSSARY = Record("glosarium", {
         "Istilah.", True),
 })
 
+LANGUAGE = Record("daftar kata", {
+    "words": Field(ListOf(Record("kata", {
+        "word": Field(Text(), "Kata atau frasa.", True),
+        "reason": Field(Text(), "Mengapa sebaiknya tidak dipakai.", True),
+        "instead": Field(Text(), "Kata yang dianjurkan.", True),
+    }, "- word: aib\n  reason: ...\n  instead: ..."), 1), "Kata yang diberi peringatan.", True),
+})
+
 # Indonesian words an editor may write for a key, with the key meant.
 KEY_ALIASES = {
     "judul": "title", "ringkasan": "summary", "versi": "version", "langkah": "steps",
@@ -317,7 +325,7 @@ KEY_ALIASES = {
 
 FILE_KINDS = {
     "protocol": PROTOCOL, "stage": STAGE, "type": TYPE, "references": REFERENCES,
-    "roles": ROLES, "services": SERVICES, "glossary": GLOSSARY,
+    "roles": ROLES, "services": SERVICES, "glossary": GLOSSARY, "language": LANGUAGE,
 }
 
 

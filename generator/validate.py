@@ -52,6 +52,7 @@ class Checker:
     problems: list[Problem]
     known: dict[str, set[str] | None] = field(default_factory=dict)
     phones_allowed: bool = False
+    words: tuple[tuple[re.Pattern, dict], ...] = ()
 
     def report(self, path: DataPath, message: str, code: str, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(path, message, code, key=key))
@@ -87,6 +88,10 @@ class Checker:
             if not text:
                 self.report(path, f"{label}: wajib diisi, tetapi kosong", "kolom-wajib")
                 return INVALID
+            # `avoid` lists name what not to do; keywords and synonyms are what people type.
+            if self.words and not any(str(p).endswith(("avoid", "keywords", "synonyms"))
+                                      for p in path):
+                self._check_words(path, label, text)
             match = None if self.phones_allowed else next(
                 (m for m in (p.search(text) for p in _PHONES) if m), None)
             if match:
@@ -142,6 +147,13 @@ class Checker:
                         f"\"{value}\"{_suggest(value, options)}", "nilai-tidak-dikenal")
             return INVALID
         raise TypeError(kind)
+
+    def _check_words(self, path: DataPath, label: str, text: str) -> None:
+        for pattern, entry in self.words:
+            if match := pattern.search(text):
+                self.problems.append(self.doc.problem(
+                    path, f"{label}: \"{match.group(0)}\" {entry['reason']}; pakai: "
+                    f"{entry['instead']}", "kata-tidak-dianjurkan", warning=True))
 
     def _id(self, value: str, registry: str, path: DataPath, label: str) -> Any:
         if not schema.is_id(value):
@@ -243,6 +255,7 @@ class _Run:
         self.content = root / "protocols"
         self.problems: list[Problem] = []
         self.known: dict[str, set[str] | None] = {}
+        self.words: tuple[tuple[re.Pattern, dict], ...] = ()
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -260,7 +273,7 @@ class _Run:
             return None
 
     def checked(self, doc: Document, kind: schema.Record, **options: Any) -> tuple[Any, Checker]:
-        checker = Checker(doc, self.problems, self.known, **options)
+        checker = Checker(doc, self.problems, self.known, words=self.words, **options)
         return checker.check(doc.data, kind, ()), checker
 
     def registry_file(self, name: str, kind: schema.Record, registries: dict[str, str],
@@ -320,6 +333,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         (errors and warnings) when there is at least one error.
     """
     run = _Run(root)
+    run.words = _language(run)
     references = [model.Reference(**d) for d in run.registry_file(
         "references.yml", schema.REFERENCES, {"references": "reference"})["references"]]
     roles = [model.Role(**d) for d in run.registry_file(
@@ -352,6 +366,15 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         references=tuple(references), roles=tuple(roles), services=tuple(services),
         regions=tuple(regions), glossary=tuple(glossary))
     return handbook, sorted(run.problems)
+
+
+def _language(run: _Run) -> tuple[tuple[re.Pattern, dict], ...]:
+    """The words `protocols/language.yml` asks editors not to use (warnings; optional file)."""
+    if not (run.content / "language.yml").exists():
+        return ()
+    words = run.registry_file("language.yml", schema.LANGUAGE, {"words": "word"})["words"]
+    return tuple((re.compile(rf"(?<!\w){re.escape(w['word'])}(?!\w)", re.IGNORECASE), w)
+                 for w in words)
 
 
 def _service(d: dict) -> model.Service:
@@ -567,7 +590,8 @@ def _change(d: dict) -> model.StepChange:
 
 def _check_unexpected_files(run: _Run, types: dict, stages: dict) -> None:
     allowed_dirs = {"types", "stages", *(run.known.get("types") or ())}
-    allowed_files = {"references.yml", "roles.yml", "services.yml", "glossary.yml"}
+    allowed_files = {"references.yml", "roles.yml", "services.yml", "glossary.yml",
+                     "language.yml"}
     for path in sorted(run.content.rglob("*")):
         rel = path.relative_to(run.content)
         if path.is_dir() or rel.parts[0].startswith("."):

@@ -65,7 +65,7 @@ def test_navigation_groups_protocols_by_type_and_lists_stages(generated):
     assert [next(iter(item)) for item in nav] == [
         "Beranda", "Jenis kekerasan", "Tahap layanan", "Layanan rujukan", "Glosarium", "Sumber"]
     by_type = nav[1]["Jenis kekerasan"]
-    assert by_type[0] == {"Kekerasan fisik": ["jenis/fisik/index.md",
+    assert by_type[0] == {"Kekerasan fisik": [{"Ringkasan": "jenis/fisik/index.md"},
                                               {"Pengaduan": "protokol/fisik/pengaduan.md"},
                                               {"Mediasi": "protokol/fisik/mediasi.md"}]}
 

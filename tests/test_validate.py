@@ -166,3 +166,19 @@ def test_broken_yaml_in_one_file_does_not_hide_problems_elsewhere(project, handb
     result = handbook("--root", project, "check")
     codes = [line.rsplit("[", 1)[-1] for line in result.err.splitlines() if "[" in line]
     assert "yaml-rusak]" in codes and "nilai-tidak-dikenal]" in codes
+
+
+def test_blaming_words_are_a_warning_with_the_reason_and_a_better_word(project, handbook):
+    (project / "protocols/language.yml").write_text(
+        "words:\n  - word: mengaku\n    reason: menyiratkan keraguan atas cerita korban\n"
+        "    instead: menyampaikan\n", encoding="utf-8")
+    edit(project / P, "do: [Antar korban ke puskesmas atau rumah sakit.]",
+         "do: [Catat apa yang korban akui dan apa yang ia Mengaku alami.]")
+    edit(project / P, "add_avoid: [Meminta korban mengulang cerita.]",
+         "add_avoid: [Meminta korban mengaku di depan keluarga.]")
+    result = handbook("--root", project, "check")
+    assert result.code == 0
+    lines = [x for x in result.err.splitlines() if "kata-tidak-dianjurkan" in x]
+    assert lines == [
+        f"{P}:21:10: peringatan: steps[1].do[1]: \"Mengaku\" menyiratkan keraguan atas cerita "
+        "korban; pakai: menyampaikan [kata-tidak-dianjurkan]"]  # not in the avoid list

@@ -1,0 +1,45 @@
+// Quick exit, after the GOV.UK "Exit this page" component: one tap on the button, or Shift
+// pressed three times within 5 seconds, hides the page at once and replaces it with a neutral
+// page in the browser history, so that Back does not return here. The neutral page is part of
+// the handbook, so it works offline too.
+(function () {
+  var link = document.querySelector("[data-hb-exit]");
+  if (!link) return;
+  var status = document.querySelector("[data-hb-exit-status]");
+  var presses = 0;
+  var timer = null;
+
+  function exit(event) {
+    if (event) event.preventDefault();
+    document.documentElement.classList.add("hb-exiting");
+    window.location.replace(link.href);
+  }
+
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+
+  link.addEventListener("click", exit);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") {
+      presses = 0;
+      return;
+    }
+    if (event.repeat) return;
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      presses = 0;
+      say("");
+    }, 5000);
+    if (presses >= 3) {
+      exit();
+    } else {
+      say("Shift, tekan " + (3 - presses) + " kali lagi untuk keluar cepat");
+    }
+  });
+  // Coming back through the browser's cache shows the page again, usable.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) document.documentElement.classList.remove("hb-exiting");
+  });
+})();
