@@ -43,7 +43,8 @@ class BuildError(HandbookError):
     """The site engine failed; the previous site is untouched."""
 
 
-def generate(root: Path, *, site_url: str = "", checklists: bool = True) -> Generated:
+def generate(root: Path, *, site_url: str = "", checklists: bool = True,
+             extra_downloads: dict[str, bytes] | None = None) -> Generated:
     """Load, validate and render the content of `root/protocols`, checklists included.
 
     Raises `ContentInvalidError` with every problem, a checklist too long for one page
@@ -57,6 +58,7 @@ def generate(root: Path, *, site_url: str = "", checklists: bool = True) -> Gene
         downloads, problems = print_checklists(printer)
         if problems:
             raise ContentInvalidError([*problems, *warnings])
+    downloads = dict(sorted({**downloads, **(extra_downloads or {})}.items()))
     sizes = {path: len(data) for path, data in downloads.items()}
     return Generated(handbook, render_pages(handbook, sizes), downloads,
                      pages.nav(handbook), warnings)

@@ -158,11 +158,16 @@ def _build(root: Path, site: Path) -> int:
 def _serve(root: Path, addr: str) -> int:
     from mkdocs.commands.serve import serve
 
+    from generator.download import plugin_overrides
+
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
     for chatty in ("weasyprint", "fontTools"):  # their progress lines drown the editor's
         logging.getLogger(chatty).setLevel(logging.WARNING)
     print(f"Pratinjau di http://{addr}/ (hentikan dengan Ctrl+C)", file=sys.stderr)
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    config_file = root / "mkdocs.yml"
+    # The preview leaves out the offline download (a second build) to stay quick.
+    serve(config_file=str(config_file), dev_addr=addr, livereload=True,
+          plugins=plugin_overrides(config_file, {"offline_zip": False}))
     return 0
 
 

@@ -18,6 +18,7 @@ SERVICES = "layanan.md"
 EMERGENCY = "darurat.md"
 STAGES_INDEX = "tahap/index.md"
 BOOKLET = "unduh/buku-daftar-periksa.pdf"
+OFFLINE_ZIP = "unduh/buku-saku-luring.zip"
 
 
 def protocol_page(protocol: Protocol) -> str:

@@ -68,13 +68,14 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(date=indonesian_date, paragraphs=self.paragraphs,
+        self.env.filters.update(date=indonesian_date, paragraphs=self.paragraphs, html=escape,
                                 contact_label=CONTACT_LABELS.__getitem__)
         self.env.globals.update(
             handbook=handbook, pages=pages, cite=self.cite, link=self.link,
             roles=self.roles, contact=self.contact, contact_value=self._value,
             external=self.external, download=self.download,
-            checklist_file=pages.checklist_file, BOOKLET=pages.BOOKLET, steps_of=self._steps,
+            checklist_file=pages.checklist_file, BOOKLET=pages.BOOKLET,
+            OFFLINE_ZIP=pages.OFFLINE_ZIP, steps_of=self._steps,
             red_flags_of=self._red_flags, child_of=self._child, checklist_of=self._checklist,
         )
         self.citing = _citing_pages(handbook)

@@ -20,8 +20,15 @@ POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsa
           "manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def content_security_policy(html: str) -> str:
-    """The policy for one page: its own inline scripts allowed by hash, nothing else inline."""
+def content_security_policy(html: str, *, allow_inline: bool = False) -> str:
+    """The policy for one page: its own inline scripts allowed by hash, nothing else inline.
+
+    `allow_inline` is for the offline download only: opened from disk, search runs through the
+    iframe-worker shim, which writes an inline script naming the worker's absolute file path
+    (unknowable at build time). Text from YAML stays escaped there as everywhere.
+    """
+    if allow_inline:
+        return POLICY.format(hashes=" 'unsafe-inline'")
     hashes = []
     for match in _INLINE_SCRIPT.finditer(html):
         attrs = match["attrs"]
@@ -32,10 +39,10 @@ def content_security_policy(html: str) -> str:
     return POLICY.format(hashes="".join(f" {h}" for h in dict.fromkeys(hashes)))
 
 
-def protect(html: str) -> str:
+def protect(html: str, *, allow_inline: bool = False) -> str:
     """Insert the page's Content-Security-Policy right after its charset, before any script."""
-    meta = (f'<meta http-equiv="Content-Security-Policy" '
-            f'content="{content_security_policy(html)}">')
+    policy = content_security_policy(html, allow_inline=allow_inline)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">' 
     head = re.search(r"<meta charset=[^>]*>", html, re.IGNORECASE) or re.search(r"<head[^>]*>",
                                                                                  html)
     if head is None:

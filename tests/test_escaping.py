@@ -13,6 +13,8 @@ NASTY = {
     "do: [Antar korban ke puskesmas atau rumah sakit.]":
         "do: ['[klik](javascript:alert(1)) <img src=x onerror=alert(2)> *tebal* {: onclick=x }',"
         " '# bukan judul', '1. bukan daftar', '&lt;b&gt; | sel']",
+    "add_avoid: [Meminta korban mengulang cerita.]":
+        "add_avoid: ['</ul></div><script>alert(3)</script> <!-- *x* [y](z)']",
     "reason: UU TPKS melarang penyelesaian di luar pengadilan.":
         "reason: '<iframe src=//jahat.example></iframe>'",
 }
@@ -35,6 +37,7 @@ def test_yaml_text_never_becomes_markup_or_script(project, handbook):
     assert "[klik](javascript:alert(1)) &lt;img src=x onerror=alert(2)&gt; *tebal*" in page
     assert "# bukan judul" in page and "1. bukan daftar" in page
     assert "&amp;lt;b&amp;gt; | sel" in page
+    assert "&lt;/ul&gt;&lt;/div&gt;&lt;script&gt;alert(3)&lt;/script&gt; &lt;!-- *x* [y](z)" in page
     assert "49" not in page.split("{{ 7*7 }}")[0][-20:]
 
 

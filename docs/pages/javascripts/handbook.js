@@ -1,20 +1,92 @@
-// Shows the "review overdue" notice of a protocol page once its review date has passed.
-// Done in the browser, so a page built or saved offline long ago still warns today.
+// Small behaviours of the handbook's pages. No data leaves the device.
 (function () {
+  var here = document.currentScript && document.currentScript.src;
+  var root = here ? new URL("../", here) : new URL("./", location.href);
+
+  // The "review overdue" notice of a protocol page, decided in the browser so that a page
+  // built or saved long ago still warns today.
   function showOverdue() {
     var today = new Date().toISOString().slice(0, 10);
     document.querySelectorAll("[data-review-due]").forEach(function (notice) {
       if (notice.getAttribute("data-review-due") < today) notice.hidden = false;
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", showOverdue);
-  } else {
+
+  // The theme's search dialog has no accessible name; give it one.
+  function nameSearch() {
+    document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "Pencarian");
+    });
+  }
+
+  // Offline use: the service worker keeps one whole edition; a new one is offered, not forced.
+  function offerUpdate(worker) {
+    if (document.querySelector(".hb-update")) return;
+    var bar = document.createElement("div");
+    bar.className = "hb-update";
+    bar.setAttribute("role", "status");
+    bar.textContent = "Versi baru tersedia. ";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Muat ulang";
+    button.addEventListener("click", function () {
+      window.__hbUpdating = true;
+      worker.postMessage({ type: "SKIP_WAITING" });
+    });
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
+
+  function offline() {
+    if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
+    var sw = navigator.serviceWorker;
+    sw.register(new URL("sw.js", root)).then(function (registration) {
+      if (registration.waiting && sw.controller) offerUpdate(registration.waiting);
+      registration.addEventListener("updatefound", function () {
+        var worker = registration.installing;
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed" && sw.controller) offerUpdate(worker);
+        });
+      });
+    });
+    sw.addEventListener("controllerchange", function () {
+      if (window.__hbUpdating) location.reload();
+    });
+    sw.addEventListener("message", function (event) {
+      var data = event.data || {};
+      var edition = document.querySelector("[data-hb-offline-edition]");
+      if (data.type === "EDITION" && edition) {
+        edition.textContent = "Tersimpan di perangkat ini untuk dibuka tanpa internet (kode edisi "
+          + data.edition + ").";
+      }
+      var status = document.querySelector("[data-hb-save-status]");
+      if (data.type === "CACHED_OPTIONAL" && status) {
+        status.textContent = data.count >= 0
+          ? "Semua daftar periksa (" + data.count + " berkas) tersimpan untuk dibuka tanpa internet."
+          : "Belum berhasil menyimpan; coba lagi saat ada sinyal.";
+      }
+    });
+    var panel = document.querySelector("[data-hb-offline]");
+    if (!panel) return;
+    sw.ready.then(function (registration) {
+      panel.hidden = false;
+      registration.active.postMessage({ type: "EDITION" });
+      var save = document.querySelector("[data-hb-save-all]");
+      save.addEventListener("click", function () {
+        document.querySelector("[data-hb-save-status]").textContent = "Menyimpan ...";
+        registration.active.postMessage({ type: "CACHE_OPTIONAL" });
+      });
+    });
+  }
+
+  function start() {
     showOverdue();
+    nameSearch();
+    offline();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
-
-// The theme's search dialog has no accessible name; give it one.
-document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
-  dialog.setAttribute("aria-label", "Pencarian");
-});

@@ -1,0 +1,143 @@
+"""In a worker's pocket: after one visit the handbook works with the network cut, the zip works
+from disk, a new edition replaces the old one cleanly, and nothing is asked of anyone else."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import edit
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def serve_folder():
+    servers = []
+
+    def start(folder: Path) -> str:
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+def search(page, query: str) -> int:
+    page.get_by_role("textbox", name=re.compile("Cari")).fill(query)
+    page.wait_for_selector(".md-search-result__link", timeout=15000)
+    return page.locator(".md-search-result__link").count()
+
+
+def wait_until_cached(page) -> str:
+    """Wait until the service worker has cached this edition; return the cache's name."""
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed = all cached
+    for _ in range(300):
+        if page.evaluate("navigator.serviceWorker.controller !== null"):
+            break
+        page.wait_for_timeout(100)
+    return page.evaluate("caches.keys().then(keys => keys.join(','))")
+
+
+def test_after_one_visit_every_page_and_search_work_offline(browser, served, shipped_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served)
+    wait_until_cached(page)
+    context.set_offline(True)
+    for path in sorted(shipped_site.glob("protokol/*/*/index.html")):
+        url = path.relative_to(shipped_site).as_posix().removesuffix("index.html")
+        response = page.goto(served + url)
+        assert response is not None and response.ok, url
+        assert page.locator("article h1").count() == 1, url
+    assert search(page, "visum") > 0
+    context.close()
+
+
+def test_all_checklists_can_be_saved_for_offline_with_one_action(browser, served):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served)
+    wait_until_cached(page)
+    page.get_by_role("button", name=re.compile("Simpan semua daftar periksa")).click()
+    status = page.locator("[data-hb-save-status]")
+    expect(status).to_contain_text("tersimpan", timeout=30000)
+    assert "49 berkas" in status.text_content()  # 48 checklists and the booklet
+    context.set_offline(True)
+    response = page.goto(served + "unduh/buku-daftar-periksa.pdf")
+    assert response is not None and response.ok
+    context.close()
+
+
+def test_the_zip_opened_from_disk_navigates_and_searches(browser, shipped_site, tmp_path):
+    with zipfile.ZipFile(shipped_site / "unduh/buku-saku-luring.zip") as zf:
+        names = zf.namelist()
+        zf.extractall(tmp_path)
+    assert not [n for n in names if n.endswith(".map") or "/lunr/" in n]
+    context = browser.new_context()
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(
+        ("file:", "data:", "blob:", "about:")) else None)
+    page.goto((tmp_path / "buku-saku/index.html").as_uri())
+    page.get_by_role("link", name="Kekerasan seksual").first.click()
+    assert page.url.endswith("jenis/seksual/index.html")
+    page.get_by_role("link", name="Pengaduan").first.click()
+    assert page.url.endswith(".html") and page.locator("article h1").count() == 1
+    assert search(page, "visum") > 0
+    assert outside == []
+    context.close()
+
+
+def test_a_new_edition_is_offered_and_replaces_the_cache_cleanly(browser, project, handbook,
+                                                                  serve_folder):
+    assert handbook("--root", project, "build").code == 0
+    base = serve_folder(project / "site")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "protokol/fisik/pengaduan/")
+    first = wait_until_cached(page)
+    edit(project / "protocols/fisik/pengaduan.yml", "title: Menerima pengaduan kekerasan fisik",
+         "title: Menerima laporan kekerasan fisik")
+    assert handbook("--root", project, "build").code == 0
+    page.reload()
+    # Still the cached edition, whole: never a mix of two.
+    assert page.locator("article h1").inner_text() == "Menerima pengaduan kekerasan fisik"
+    page.get_by_role("button", name="Muat ulang").click(timeout=30000)
+    expect(page.locator("article h1")).to_have_text("Menerima laporan kekerasan fisik",
+                                                    timeout=30000)
+    caches = page.evaluate("caches.keys()")
+    assert len(caches) == 1 and caches[0] != first
+    context.close()
+
+
+def test_no_page_requests_anything_from_a_third_party(browser, served, shipped_site):
+    context = browser.new_context()
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append((page.url, r.url))
+            if not r.url.startswith((served, "data:", "blob:", "about:")) else None)
+    pages = sorted(p.relative_to(shipped_site).as_posix().removesuffix("index.html")
+                   for p in shipped_site.rglob("index.html"))
+    for url in pages:
+        page.goto(served + url)
+        page.wait_for_load_state("networkidle")
+    assert outside == []
+    assert context.cookies() == []
+    context.close()
