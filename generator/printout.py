@@ -153,11 +153,17 @@ def _booklet_order(handbook: Handbook) -> list[Protocol]:
     return [handbook.protocol(t.id, s.id) for s in handbook.stages for t in handbook.types]
 
 
-def _cache_key(html: str, css: str, *, measure: bool) -> str:
-    import weasyprint
+@functools.cache
+def _weasyprint_version() -> str:
+    # From the package metadata: importing WeasyPrint costs most of a warm build's second.
+    from importlib.metadata import version
 
+    return version("weasyprint")
+
+
+def _cache_key(html: str, css: str, *, measure: bool) -> str:
     return hashlib.sha256("\0".join(
-        [LAYOUT_VERSION, html, css, weasyprint.__version__, str(measure)]).encode()).hexdigest()
+        [LAYOUT_VERSION, html, css, _weasyprint_version(), str(measure)]).encode()).hexdigest()
 
 
 @functools.cache

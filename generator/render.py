@@ -8,6 +8,7 @@ is text). Only the helpers below build markup, and they escape what they are giv
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -49,8 +50,32 @@ def _finalize(value: Any) -> Any:
     raise TypeError(f"template printed a {type(value).__name__}; print its text fields")
 
 
+def paragraphs(text: str, indent: int = 0) -> Markup:
+    """A multi-paragraph text as Markdown paragraphs, indented for admonitions."""
+    pad = " " * indent
+    return Markup(f"\n\n{pad}").join(md_escape(p) for p in text.split("\n\n"))
+
+
 def indonesian_date(day: datetime.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """One environment per process, so templates are compiled once (MkDocs builds twice)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package; no stat() per include
+    )
+    env.filters.update(date=indonesian_date, paragraphs=paragraphs, html=escape,
+                       contact_label=CONTACT_LABELS.__getitem__)
+    return env
 
 
 class Renderer:
@@ -59,18 +84,9 @@ class Renderer:
     def __init__(self, handbook: Handbook, downloads: dict[str, int] | None = None) -> None:
         self.handbook = handbook
         self.downloads = downloads or {}
-        self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("generator", "templates"),
-            autoescape=True,
-            finalize=_finalize,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(date=indonesian_date, paragraphs=self.paragraphs, html=escape,
-                                contact_label=CONTACT_LABELS.__getitem__)
-        self.env.globals.update(
+        self.env = _environment()
+        # Per-handbook helpers go in the render context, not in the shared environment.
+        self.context = dict(
             handbook=handbook, pages=pages, cite=self.cite, link=self.link,
             roles=self.roles, contact=self.contact, contact_value=self._value,
             external=self.external, download=self.download,
@@ -82,7 +98,7 @@ class Renderer:
 
     def render(self, page: str, template: str, **context: Any) -> str:
         self._here = page
-        return self.env.get_template(template).render(here=page, **context)
+        return self.env.get_template(template).render(here=page, **self.context, **context)
 
     def link(self, to_page: str, text: str, anchor: str = "") -> Markup:
         target = pages.relative(self._here, to_page) + (f"#{anchor}" if anchor else "")
@@ -124,10 +140,6 @@ class Renderer:
         if contact.type == "situs" and re.match(URL_PATTERN, contact.value):
             return self.external(contact.value)
         return md_escape(contact.value)
-
-    def paragraphs(self, text: str, indent: int = 0) -> Markup:
-        pad = " " * indent
-        return Markup(f"\n\n{pad}").join(md_escape(p) for p in text.split("\n\n"))
 
     def _steps(self, protocol: Protocol):
         return effective_steps(self.handbook, protocol)
