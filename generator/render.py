@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -74,6 +75,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,  # templates ship with the package; no stat() per include
     )
     env.filters.update(date=indonesian_date, paragraphs=paragraphs, html=escape,
+                       json=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
                        contact_label=CONTACT_LABELS.__getitem__)
     return env
 
