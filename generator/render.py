@@ -88,14 +88,15 @@ class Renderer:
         self.downloads = downloads or {}
         self.env = _environment()
         # Per-handbook helpers go in the render context, not in the shared environment.
-        self.context = dict(
-            handbook=handbook, pages=pages, cite=self.cite, link=self.link,
-            roles=self.roles, contact=self.contact, contact_value=self._value,
-            external=self.external, download=self.download,
-            checklist_file=pages.checklist_file, BOOKLET=pages.BOOKLET,
-            OFFLINE_ZIP=pages.OFFLINE_ZIP, steps_of=self._steps,
-            red_flags_of=self._red_flags, child_of=self._child, checklist_of=self._checklist,
-        )
+        self.context = {
+            "handbook": handbook, "pages": pages, "cite": self.cite, "link": self.link,
+            "roles": self.roles, "contact": self.contact, "contact_value": self._value,
+            "external": self.external, "download": self.download,
+            "checklist_file": pages.checklist_file, "BOOKLET": pages.BOOKLET,
+            "OFFLINE_ZIP": pages.OFFLINE_ZIP, "steps_of": self._steps,
+            "red_flags_of": self._red_flags, "child_of": self._child,
+            "checklist_of": self._checklist,
+        }
         self.citing = _citing_pages(handbook)
 
     def render(self, page: str, template: str, **context: Any) -> str:

@@ -42,7 +42,7 @@ def content_security_policy(html: str, *, allow_inline: bool = False) -> str:
 def protect(html: str, *, allow_inline: bool = False) -> str:
     """Insert the page's Content-Security-Policy right after its charset, before any script."""
     policy = content_security_policy(html, allow_inline=allow_inline)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">' 
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     head = re.search(r"<meta charset=[^>]*>", html, re.IGNORECASE) or re.search(r"<head[^>]*>",
                                                                                  html)
     if head is None:

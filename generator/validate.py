@@ -233,7 +233,8 @@ def _describe(value: Any) -> str:
 
 def _expected(kind: schema.Kind) -> str:
     return {
-        schema.Text: "teks", schema.Url: "alamat situs", schema.Id: "id", schema.Cite: "id sumber", schema.Date: "tanggal",
+        schema.Text: "teks", schema.Url: "alamat situs", schema.Id: "id",
+        schema.Cite: "id sumber", schema.Date: "tanggal",
         schema.Version: "versi", schema.Flag: "true atau false", schema.Number: "angka",
         schema.Choice: "salah satu pilihan",
     }.get(type(kind), "nilai")
@@ -530,16 +531,16 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
             checker.report(("steps", i, "before"), f"steps[{i + 1}]: pakai after atau before, "
                            "tidak keduanya", "tipe-salah", key=True)
             ok = False
-    if len(own_ids) != len([s for s in data.get("steps", ())]):
+    if len(own_ids) != len(data.get("steps", ())):
         checker.report(("steps",), "steps: ada id langkah yang dipakai dua kali", "id-ganda")
         ok = False
     changed = [c["step"] for c in data.get("change_steps", ())]
     for key in ("skip_steps", "change_steps"):
         for i, item in enumerate(data.get(key, ())):
             if item["step"] not in stage_steps:
+                hint = _suggest(item["step"], stage_steps)
                 checker.report((key, i, "step"), f"{key}[{i + 1}].step: \"{item['step']}\" "
-                               f"bukan langkah tahap {stage.name}{_suggest(item['step'], stage_steps)}",
-                               "langkah-tidak-ada")
+                               f"bukan langkah tahap {stage.name}{hint}", "langkah-tidak-ada")
                 ok = False
             elif key == "skip_steps" and item["step"] in changed:
                 checker.report((key, i, "step"), f"{key}[{i + 1}].step: langkah \"{item['step']}"

@@ -49,7 +49,8 @@ def test_each_protocol_has_red_flags_and_child_guidance(shipped):
 def test_each_protocol_is_a_draft_until_the_province_reviews_it(shipped):
     handbook, _ = shipped
     for protocol in handbook.protocols:
-        assert protocol.status == "draf" and protocol.version.startswith("0."), protocol.key
+        assert protocol.status == "draf", protocol.key
+        assert protocol.version.startswith("0."), protocol.key
 
 
 @pytest.mark.parametrize("type_id", ["seksual", "perdagangan-orang", "eksploitasi"])

@@ -64,7 +64,8 @@ def test_after_one_visit_every_page_and_search_work_offline(browser, served, shi
     for path in sorted(shipped_site.glob("protokol/*/*/index.html")):
         url = path.relative_to(shipped_site).as_posix().removesuffix("index.html")
         response = page.goto(served + url)
-        assert response is not None and response.ok, url
+        assert response is not None, url
+        assert response.ok, url
         assert page.locator("article h1").count() == 1, url
     assert search(page, "visum") > 0
     context.close()
@@ -81,7 +82,8 @@ def test_all_checklists_can_be_saved_for_offline_with_one_action(browser, served
     assert "49 berkas" in status.text_content()  # 48 checklists and the booklet
     context.set_offline(True)
     response = page.goto(served + "unduh/buku-daftar-periksa.pdf")
-    assert response is not None and response.ok
+    assert response is not None
+    assert response.ok
     context.close()
 
 
@@ -99,7 +101,8 @@ def test_the_zip_opened_from_disk_navigates_and_searches(browser, shipped_site, 
     page.get_by_role("link", name="Kekerasan seksual").first.click()
     assert page.url.endswith("jenis/seksual/index.html")
     page.get_by_role("link", name="Pengaduan").first.click()
-    assert page.url.endswith(".html") and page.locator("article h1").count() == 1
+    assert page.url.endswith(".html")
+    assert page.locator("article h1").count() == 1
     assert search(page, "visum") > 0
     assert outside == []
     context.close()
@@ -123,7 +126,8 @@ def test_a_new_edition_is_offered_and_replaces_the_cache_cleanly(browser, projec
     expect(page.locator("article h1")).to_have_text("Menerima laporan kekerasan fisik",
                                                     timeout=30000)
     caches = page.evaluate("caches.keys()")
-    assert len(caches) == 1 and caches[0] != first
+    assert len(caches) == 1
+    assert caches[0] != first
     context.close()
 
 

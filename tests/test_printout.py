@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -11,7 +12,7 @@ from generator.build import generate
 from generator.checklist import checklist_for
 from generator.pages import BOOKLET, checklist_file
 from generator.printout import Printer
-from tests.conftest import edit
+from tests.conftest import FIXTURES, edit
 
 A4 = (595, 842)  # points, rounded
 
@@ -26,9 +27,6 @@ def text_of(pdf: bytes) -> tuple[int, list[tuple[int, int]], str]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    from tests.conftest import FIXTURES
-    import shutil
-
     root = tmp_path_factory.mktemp("mini")
     shutil.copytree(FIXTURES / "mini" / "protocols", root / "protocols")
     return generate(root, site_url="https://contoh.invalid/buku/")
@@ -38,7 +36,8 @@ def test_every_protocol_has_a_one_page_a4_checklist_with_its_title_and_items(gen
     handbook = generated.handbook
     for protocol in handbook.protocols:
         count, sizes, text = text_of(generated.downloads[checklist_file(protocol)])
-        assert count == 1 and sizes == [A4], protocol.key
+        assert count == 1, protocol.key
+        assert sizes == [A4], protocol.key
         assert f"{handbook.type(protocol.type).name} · {handbook.stage(protocol.stage).name}" \
             in text
         for group in checklist_for(handbook, protocol).groups:
@@ -63,7 +62,8 @@ def test_booklet_has_cover_contents_and_every_numbered_checklist_by_stage(genera
     handbook = generated.handbook
     assert count == 2 + len(handbook.protocols)  # cover, contents, one page per checklist
     assert set(sizes) == {A4}
-    assert "Daftar isi" in text and "Edisi 28 November 2026" in text
+    assert "Daftar isi" in text
+    assert "Edisi 28 November 2026" in text
     reader = PdfReader(io.BytesIO(generated.downloads[BOOKLET]))
     contents = " ".join(reader.pages[1].extract_text().split())
     assert contents.index("Pengaduan") < contents.index("Mediasi")  # by stage, then type
@@ -110,4 +110,5 @@ def test_a_checklist_too_long_for_one_page_fails_check_with_its_place(project, h
                            "halaman A4 (")
     pages = int(line.split("A4 (")[1].split(" halaman")[0])
     mm = float(line.split("sekitar ")[1].split(" mm")[0])
-    assert pages >= 2 and 150 < mm < 600  # 60 extra items of about 5 mm each
+    assert pages >= 2
+    assert 150 < mm < 600

@@ -165,7 +165,8 @@ def test_broken_yaml_in_one_file_does_not_hide_problems_elsewhere(project, handb
     edit(project / "protocols/fisik/pengaduan.yml", "status: ditinjau", "status: ok")
     result = handbook("--root", project, "check")
     codes = [line.rsplit("[", 1)[-1] for line in result.err.splitlines() if "[" in line]
-    assert "yaml-rusak]" in codes and "nilai-tidak-dikenal]" in codes
+    assert "yaml-rusak]" in codes
+    assert "nilai-tidak-dikenal]" in codes
 
 
 def test_blaming_words_are_a_warning_with_the_reason_and_a_better_word(project, handbook):
