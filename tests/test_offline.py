@@ -3,40 +3,22 @@ from disk, a new edition replaces the old one cleanly, and nothing is asked of a
 
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
 import re
-import threading
 import zipfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import edit
+from tests.conftest import edit, serving
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def serve_folder():
-    servers = []
-
-    def start(folder: Path) -> str:
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
+    with contextlib.ExitStack() as stack:
+        yield lambda folder: stack.enter_context(serving(folder))
 
 
 def search(page, query: str) -> int:
@@ -102,7 +84,7 @@ def test_the_zip_opened_from_disk_navigates_and_searches(browser, shipped_site, 
     assert page.url.endswith("jenis/seksual/index.html")
     page.get_by_role("link", name="Pengaduan").first.click()
     assert page.url.endswith(".html")
-    assert page.locator("article h1").count() == 1
+    expect(page.locator("article h1")).to_have_count(1)  # waits for the page to load
     assert search(page, "visum") > 0
     assert outside == []
     context.close()
