@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.webapp import precache_list  # noqa: E402
+from generator.webapp import file_of, precache_list  # noqa: E402
 
 
 def gz(data: bytes) -> int:
@@ -44,8 +44,7 @@ def main(site: Path) -> None:
     visit, loaded = first_visit(site, biggest)
     index = gz((site / "search/search_index.json").read_bytes())
     precache, optional = precache_list(site)
-    cached = sum(gz((site / (u + "index.html" if u.endswith("/") else u)).read_bytes())
-                 if u != "./" else gz((site / "index.html").read_bytes()) for u in precache)
+    cached = sum(gz(file_of(site, url).read_bytes()) for url in precache)
     zipped = (site / "unduh/buku-saku-luring.zip").stat().st_size
     kb = 1024
     print(f"protocol page HTML, gzip: median {statistics.median(sizes.values()) / kb:.1f} KB, "

@@ -351,7 +351,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
     types = _load_dir(run, "types", schema.TYPE, _violence_type)
     stages = _load_dir(run, "stages", schema.STAGE, _stage)
     protocols = _load_protocols(run, types, stages, by_id)
-    _check_unexpected_files(run, types, stages)
+    _check_unexpected_files(run)
     for p in protocols:
         if p.written and p.review_due < (today or datetime.date.today()):
             run.problems.append(Problem(p.where.path, 1, 1, f"tanggal tinjau ulang "
@@ -589,7 +589,7 @@ def _change(d: dict) -> model.StepChange:
     return model.StepChange(step=d["step"], replace=replace, add=add)
 
 
-def _check_unexpected_files(run: _Run, types: dict, stages: dict) -> None:
+def _check_unexpected_files(run: _Run) -> None:
     allowed_dirs = {"types", "stages", *(run.known.get("types") or ())}
     allowed_files = {"references.yml", "roles.yml", "services.yml", "glossary.yml",
                      "language.yml"}

@@ -55,15 +55,19 @@ def precache_list(site: Path) -> tuple[list[str], list[str]]:
     return pages, optional
 
 
+def file_of(site: Path, url: str) -> Path:
+    """The built file behind a precache URL (`protokol/x/y/` -> its `index.html`)."""
+    if url == "./" or url.endswith("/"):
+        return site / url.removeprefix("./") / "index.html"
+    return site / url
+
+
 def write_web_app(site: Path) -> str:
     """Write `sw.js` and `manifest.webmanifest` into the built site; return the edition id."""
     pages, optional = precache_list(site)
     digest = hashlib.sha256()
     for url in pages:
-        path = site / (url + "index.html" if url.endswith("/") else url)
-        if url == "./":
-            path = site / "index.html"
-        digest.update(url.encode() + b"\0" + path.read_bytes())
+        digest.update(url.encode() + b"\0" + file_of(site, url).read_bytes())
     edition = digest.hexdigest()[:12]
     worker = files("generator").joinpath("templates/sw.js").read_text("utf-8")
     worker = (worker.replace("__EDITION__", edition)
