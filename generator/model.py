@@ -99,6 +99,14 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Spelling:
+    """How people type a word in chat ("ga", "gak", "tdk"): search reads them as `word`."""
+
+    word: str
+    typed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RedFlag:
     sign: str
     action: str
@@ -243,6 +251,7 @@ class Handbook:
     services: tuple[Service, ...]
     regions: tuple[Region, ...]
     glossary: tuple[Term, ...]
+    spellings: tuple[Spelling, ...] = ()
 
     @property
     def edition_date(self) -> datetime.date:

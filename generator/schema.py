@@ -312,6 +312,12 @@ LANGUAGE = Record("daftar kata", {
         "reason": Field(Text(), "Mengapa sebaiknya tidak dipakai.", True),
         "instead": Field(Text(), "Kata yang dianjurkan.", True),
     }, "- word: aib\n  reason: ...\n  instead: ..."), 1), "Kata yang diberi peringatan.", True),
+    "spellings": Field(ListOf(Record("ejaan", {
+        "word": Field(Text(), "Kata baku yang dimaksud (boleh lebih dari satu kata).", True),
+        "typed": Field(text_list(), "Cara orang mengetiknya: singkatan chat, ejaan sehari-hari.",
+                       True),
+    }, "- word: tidak\n  typed: [ga, gak, nggak, tdk]"), 1),
+        "Ejaan sehari-hari yang dipahami pencarian."),
 })
 
 # Indonesian words an editor may write for a key, with the key meant.

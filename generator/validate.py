@@ -334,7 +334,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         (errors and warnings) when there is at least one error.
     """
     run = _Run(root)
-    run.words = _language(run)
+    run.words, spellings = _language(run)
     references = [model.Reference(**d) for d in run.registry_file(
         "references.yml", schema.REFERENCES, {"references": "reference"})["references"]]
     roles = [model.Role(**d) for d in run.registry_file(
@@ -365,17 +365,42 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         stages=tuple(sorted(stages.values(), key=lambda s: (s.order, s.id))),
         protocols=tuple(protocols),
         references=tuple(references), roles=tuple(roles), services=tuple(services),
-        regions=tuple(regions), glossary=tuple(glossary))
+        regions=tuple(regions), glossary=tuple(glossary), spellings=spellings)
     return handbook, sorted(run.problems)
 
 
-def _language(run: _Run) -> tuple[tuple[re.Pattern, dict], ...]:
-    """The words `protocols/language.yml` asks editors not to use (warnings; optional file)."""
+def _language(run: _Run) -> tuple[tuple[tuple[re.Pattern, dict], ...],
+                                  tuple[model.Spelling, ...]]:
+    """From `protocols/language.yml` (optional): the words editors are asked not to use
+    (warnings), and the everyday spellings search understands."""
     if not (run.content / "language.yml").exists():
-        return ()
-    words = run.registry_file("language.yml", schema.LANGUAGE, {"words": "word"})["words"]
-    return tuple((re.compile(rf"(?<!\w){re.escape(w['word'])}(?!\w)", re.IGNORECASE), w)
-                 for w in words)
+        return (), ()
+    data = run.registry_file("language.yml", schema.LANGUAGE,
+                             {"words": "word", "spellings": "spelling"})
+    words = tuple((re.compile(rf"(?<!\w){re.escape(w['word'])}(?!\w)", re.IGNORECASE), w)
+                  for w in data["words"])
+    spellings = tuple(model.Spelling(**d) for d in data.get("spellings") or ())
+    _check_spellings(run, spellings)
+    return words, spellings
+
+
+def _check_spellings(run: _Run, spellings: tuple[model.Spelling, ...]) -> None:
+    """One way of typing stands for one word only: search could not know which was meant."""
+    meant: dict[str, str] = {}
+    for spelling in spellings:
+        for typed in spelling.typed:
+            key = typed.strip().lower()
+            if key in meant and meant[key] != spelling.word:
+                doc = run.load(run.content / "language.yml")
+                i = next(i for i, s in enumerate(doc.data["spellings"]) if s.get("word") ==
+                         spelling.word)
+                j = [t.strip().lower() for t in doc.data["spellings"][i]["typed"]].index(key)
+                run.problems.append(doc.problem(
+                    ("spellings", i, "typed", j),
+                    f"spellings[{i + 1}].typed[{j + 1}]: \"{typed}\" sudah ditulis untuk "
+                    f"\"{meant[key]}\"; satu cara mengetik hanya untuk satu kata, hapus salah "
+                    "satunya", "id-ganda"))
+            meant.setdefault(key, spelling.word)
 
 
 def _service(d: dict) -> model.Service:

@@ -183,3 +183,16 @@ def test_blaming_words_are_a_warning_with_the_reason_and_a_better_word(project, 
     assert lines == [
         f"{P}:21:10: peringatan: steps[1].do[1]: \"Mengaku\" menyiratkan keraguan atas cerita "
         "korban; pakai: menyampaikan [kata-tidak-dianjurkan]"]  # not in the avoid list
+
+
+def test_one_way_of_typing_stands_for_one_word_only(project, handbook):
+    (project / "protocols/language.yml").write_text(
+        "words:\n  - word: mengaku\n    reason: menyiratkan keraguan atas cerita korban\n"
+        "    instead: menyampaikan\n"
+        "spellings:\n  - word: tidak\n    typed: [ga, gak]\n"
+        "  - word: tiga\n    typed: [tg, Gak]\n", encoding="utf-8")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert ("protocols/language.yml:9:17: spellings[2].typed[2]: \"Gak\" sudah ditulis untuk "
+            "\"tidak\"; satu cara mengetik hanya untuk satu kata, hapus salah satunya "
+            "[id-ganda]") in result.err.splitlines()
