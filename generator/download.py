@@ -20,7 +20,9 @@ import yaml
 SHIM = "javascripts/vendor/iframe-worker-shim.js"
 FOLDER = "buku-saku"  # the folder the zip unpacks into
 SKIP_SUFFIXES = (".map",)
-SKIP_PREFIXES = ("assets/javascripts/lunr/", "sitemap.xml", "sw.js", "manifest.webmanifest")
+# Material's own search worker and lunr: the handbook's worker (generator/search.py) replaces them
+SKIP_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "sitemap.xml",
+                 "sw.js", "manifest.webmanifest")
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 

@@ -39,8 +39,13 @@ def stage_page(stage: Stage) -> str:
     return f"tahap/{stage.id}/index.md"
 
 
-def url_of(page: str) -> str:
-    """The served URL of a source path, relative to the site root (`protokol/x/y/`)."""
+def url_of(page: str, *, directory_urls: bool = True) -> str:
+    """The served URL of a source path, relative to the site root (`protokol/x/y/`).
+
+    Without directory URLs (the offline download) it is the HTML file: `protokol/x/y.html`.
+    """
+    if not directory_urls:
+        return page.removesuffix(".md") + ".html"
     if page == HOME:
         return ""
     stem = page.removesuffix(".md")

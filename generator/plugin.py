@@ -20,6 +20,7 @@ from generator.build import Generated, generate, source_date_epoch
 from generator.download import build_offline_zip
 from generator.errors import ContentInvalidError
 from generator.pages import OFFLINE_ZIP
+from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
 from generator.security import protect
 from generator.webapp import write_web_app
 
@@ -72,19 +73,32 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         if self.generated is None:
             return files
         for path, content in [*self.generated.pages.items(),
-                              *self.generated.downloads.items()]:
+                              *self.generated.downloads.items(), worker_script()]:
             files.append(File.generated(config, path, content=content))
         return files
 
     def on_post_page(self, output, page, config):
-        return protect(output, allow_inline=self.config.variant == "offline")
+        return self._finish_html(output)
 
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):
             return output_content
-        return protect(output_content, allow_inline=self.config.variant == "offline")
+        return self._finish_html(output_content)
 
+    def _finish_html(self, html):
+        if self.generated is not None:
+            try:
+                html = point_theme_to_worker(html)
+            except ThemeChangedError as exc:
+                raise PluginError(str(exc)) from None
+        return protect(html, allow_inline=self.config.variant == "offline")
+
+    # After the search plugin has written its index, before the offline plugin inlines it.
+    @event_priority(-50)
     def on_post_build(self, config):
+        if self.generated is not None:
+            rewrite_index(Path(config.site_dir), self.generated.handbook,
+                          directory_urls=config.use_directory_urls)
         if self.generated is not None and self.config.variant == "online":
             write_web_app(Path(config.site_dir))
         if self.generated is not None and self._epoch_before is None:

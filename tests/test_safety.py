@@ -95,7 +95,7 @@ def test_every_page_has_a_csp_that_blocks_injected_inline_script(browser, served
         assert page.evaluate("window.__injected") is None
         assert any("Content Security Policy" in v for v in violations)
         # The theme's own scripts still run: the search box answers.
-        page.get_by_role("textbox", name=re.compile("Cari")).fill("visum")
+        page.get_by_role("textbox", name=re.compile("Cari")).press_sequentially("visum")
         page.wait_for_selector(".md-search-result__link")
         context.close()
     finally:
@@ -106,7 +106,7 @@ def test_no_cookies_and_nothing_typed_is_stored(browser, served):
     context = browser.new_context()
     page = context.new_page()
     page.goto(served + PROTOCOL)
-    page.get_by_role("textbox", name=re.compile("Cari")).fill("rahasia korban")
+    page.get_by_role("textbox", name=re.compile("Cari")).press_sequentially("rahasia korban")
     page.wait_for_timeout(500)
     page.goto(served + "glosarium/")
     stored = page.evaluate("JSON.stringify([localStorage, sessionStorage])")

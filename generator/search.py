@@ -1,0 +1,261 @@
+"""Search that understands Indonesian: the build's half.
+
+MkDocs' search plugin writes `search/search_index.json` (every page and section, as HTML). This
+module turns it into the index the handbook's own search worker (`web/search.js`) reads:
+
+- the text as plain text (the worker escapes what it shows);
+- `config.handbook`: the root of every word of the handbook (PySastrawi, Nazief-Adriani with
+  the Sastrawi dictionary), the dictionary words among those roots (for the same stemmer in
+  the browser, `web/sastrawi.js`, to stem what a worker types), the glossary's terms and
+  synonyms as groups of root phrases, the stop words of a query, and what each page is (the
+  labels shown under a result and a ranking prior).
+
+The theme keeps its search box and result list; only the worker behind them changes: every
+page's `__config` names ours (`point_theme_to_worker`). Tokenising here and in `web/search.js`
+follows the same rules; tests/test_search_engine.py runs both over the whole index.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import json
+import re
+import unicodedata
+from importlib.resources import files
+from pathlib import Path
+
+from generator.model import Handbook
+from generator.pages import (EMERGENCY, GLOSSARY, HOME, REFERENCES, SERVICES, STAGES_INDEX,
+                             protocol_page, stage_page, type_page)
+from generator.pages import url_of as _url_of
+
+INDEX = "search/search_index.json"
+
+# Words of a question that say nothing about what is sought. Only queries drop them; the
+# index keeps every word. Plain function words and question words, including chat spellings.
+STOPWORDS = sorted({
+    "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "oleh",
+    "dalam", "ini", "itu", "tersebut", "ada", "akan", "sudah", "telah", "juga", "saja", "agar",
+    "supaya", "karena", "jika", "bila", "kalau", "apa", "apakah", "bagaimana", "berapa",
+    "kapan", "siapa", "mana", "dimana", "kenapa", "mengapa", "saya", "aku", "kami", "kita",
+    "anda", "dia", "ia", "mereka", "bisa", "harus", "boleh", "cara", "tentang", "sebagai",
+    "seperti", "lagi", "masih", "sedang", "para", "si", "sang", "pun", "lah", "nya",
+    "setelah", "sesudah", "sebelum", "saat", "ketika", "sejak", "mau", "ingin", "tidak",
+    "bukan", "jadi", "lalu", "kemudian", "sama", "sangat", "sekali", "banyak", "semua",
+    "sih", "dong", "kok", "ya", "deh", "nih", "kah", "the", "of", "and",
+})
+
+# Words that ask what something means: they point to the glossary instead of being searched.
+DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya", "definisi",
+                           "singkatan", "kepanjangan", "kepanjangannya", "istilah"})
+
+# How much a page counts before its words do: protocols and the pages that lead to them come
+# first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
+PRIORS = {
+    HOME: 0.6,
+    GLOSSARY: 0.75,
+    REFERENCES: 0.5,
+    SERVICES: 0.9,
+    STAGES_INDEX: 0.8,
+    "pertanyaan-peninjau.md": 0.4,
+    "tentang.md": 0.7,
+    "privasi.md": 0.8,
+}
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?:;]) ")
+_THEME_WORKER = re.compile(
+    r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+
+
+def normalize(text: str) -> str:
+    """Lower case without accents, one character for one (like `normalize` in web/search.js)."""
+    return "".join(_normalize_char(c) for c in text)
+
+
+@functools.cache
+def _normalize_char(c: str) -> str:
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", c)
+                    if not unicodedata.category(ch).startswith("M")).lower()
+    return plain if len(plain) == 1 else " "
+
+
+def words(text: str) -> list[str]:
+    """The words of a text; a hyphenated word also gives its parts ("laki-laki", "laki")."""
+    out = []
+    for match in _TOKEN.finditer(normalize(text)):
+        word = match[0]
+        parts = word.split("-") if "-" in word else []
+        out.extend(w for w in (word, *parts) if len(w) > 1 or any(ch.isdigit() for ch in w))
+    return out
+
+
+@functools.cache
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    factory = StemmerFactory()
+    return factory.create_stemmer(), frozenset(factory.get_words_from_file())
+
+
+def root(word: str) -> str:
+    """The word's root by Sastrawi: "pemerkosaan" -> "perkosa", "dimaki-maki" -> "maki"."""
+    return _stemmer()[0].stem(word) or word
+
+
+def plain_text(markup: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+
+
+def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str, dict]:
+    """For each page URL: the labels under its search result and its ranking prior."""
+    url_of = functools.partial(_url_of, directory_urls=directory_urls)
+    labels: dict[str, dict] = {}
+    for protocol in handbook.protocols:
+        labels[url_of(protocol_page(protocol))] = {
+            "labels": [handbook.type(protocol.type).name,
+                       f"Tahap {handbook.stage(protocol.stage).name.lower()}"]}
+    for violence_type in handbook.types:
+        labels[url_of(type_page(violence_type))] = {"labels": ["Jenis kekerasan"]}
+    for stage in handbook.stages:
+        labels[url_of(stage_page(stage))] = {"labels": ["Tahap layanan"], "prior": 0.9}
+    # asked for a number, the numbers page comes before the protocols that also name it
+    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "prior": 1.3}
+    for page, prior in PRIORS.items():
+        labels.setdefault(url_of(page), {})["prior"] = prior
+    return dict(sorted(labels.items()))
+
+
+def synonym_groups(handbook: Handbook) -> list[dict[str, list[str]]]:
+    """Each glossary term as root phrases: its names (term, full name) and its synonyms."""
+    stop = set(STOPWORDS)
+
+    def phrases(texts) -> list[str]:
+        out: list[str] = []
+        for text in texts:
+            roots = " ".join(root(w) for w in _query_words(text) if w not in stop)
+            if roots and roots not in out:
+                out.append(roots)
+        return out
+
+    groups = []
+    for term in handbook.glossary:
+        names = phrases([term.term, term.full])
+        groups.append({"names": names,
+                       "synonyms": [p for p in phrases(term.synonyms) if p not in names]})
+    return groups
+
+
+def spellings(handbook: Handbook) -> dict[str, str]:
+    """Everyday spellings from protocols/language.yml: {"ga": "tidak", "ortu": "orang tua"}."""
+    return {normalize(typed).strip(): " ".join(_query_words(s.word))
+            for s in handbook.spellings for typed in s.typed}
+
+
+def _query_words(text: str) -> list[str]:
+    """Words as a query reads them: a hyphenated word once, as itself."""
+    return [w for w in _TOKEN.findall(normalize(text))
+            if len(w) > 1 or any(ch.isdigit() for ch in w)]
+
+
+def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -> dict:
+    """The worker's index from MkDocs' search index: plain text, roots, synonyms, labels."""
+    docs = []
+    tags: dict[str, list[str]] = {}
+    for doc in raw["docs"]:
+        page = doc["location"].split("#")[0]
+        for tag in doc.get("tags") or []:
+            tags.setdefault(page, [])
+            if tag not in tags[page]:
+                tags[page].append(tag)
+    for doc in raw["docs"]:
+        entry = {"location": doc["location"], "title": plain_text(doc["title"]),
+                 "text": plain_text(doc["text"])}
+        if "#" not in doc["location"] and tags.get(doc["location"]):
+            entry["tags"] = tags[doc["location"]]
+        docs.append(entry)
+    groups = synonym_groups(handbook)
+    vocabulary = {w for doc in docs
+                  for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
+    roots = {w: root(w) for w in sorted(vocabulary)}
+    texts = pack_texts(docs)
+    dictionary = _stemmer()[1]
+    known_roots = set(roots.values()) | {r for group in groups for phrases in group.values()
+                                         for p in phrases for r in p.split()}
+    config = dict(raw["config"])
+    config["handbook"] = {
+        "strings": texts,
+        "roots": {w: r for w, r in roots.items() if w != r},
+        "dictionary": sorted(r for r in known_roots if r in dictionary),
+        "synonyms": groups,
+        "stopwords": STOPWORDS,
+        "spellings": spellings(handbook),
+        "definition": {"words": DEFINITION_WORDS,
+                       "page": _url_of(GLOSSARY, directory_urls=directory_urls)},
+        "pages": page_labels(handbook, directory_urls=directory_urls),
+    }
+    return {"config": config, "docs": docs}
+
+
+def pack_texts(docs: list[dict]) -> list[str]:
+    """Replace each doc's text by the numbers of its sentences in a shared table; return it.
+
+    Protocols repeat their stage's common steps word for word: shared once, the index is a
+    third smaller compressed, and the worker reads each sentence once.
+    """
+    table: dict[str, int] = {}
+    for doc in docs:
+        parts = _SENTENCE_END.split(doc["text"]) if doc["text"] else []
+        doc["text"] = [table.setdefault(part, len(table)) for part in parts]
+    return list(table)
+
+
+def doc_text(index: dict, doc: dict) -> str:
+    """A doc's text from the worker's index (what `textOf` does in web/search.js)."""
+    return " ".join(index["config"]["handbook"]["strings"][i] for i in doc["text"])
+
+
+def rewrite_index(site_dir: Path, handbook: Handbook, *, directory_urls: bool = True) -> None:
+    """Replace MkDocs' search index in a built site by the worker's index."""
+    path = site_dir / INDEX
+    if not path.is_file():
+        return
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    index = build_index(raw, handbook, directory_urls=directory_urls)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+
+
+@functools.cache
+def worker_script() -> tuple[str, str]:
+    """(path in the site, text) of the search worker: the stemmer and the engine in one file.
+
+    One file, because opened from disk the worker runs in an iframe where `importScripts` is
+    asynchronous. The name carries a hash of the text, so a browser never mixes an old worker
+    with a new index.
+    """
+    web = files("generator").joinpath("web")
+    text = "\n".join(web.joinpath(name).read_text("utf-8") for name in ("sastrawi.js",
+                                                                       "search.js"))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return f"javascripts/search.{digest}.js", text
+
+
+class ThemeChangedError(Exception):
+    """The theme no longer names its search worker where this module expects it."""
+
+
+def point_theme_to_worker(page_html: str) -> str:
+    """Make the theme's search box talk to the handbook's worker instead of its own."""
+    if '<script id="__config"' not in page_html:
+        return page_html
+    path, _ = worker_script()
+    replaced, count = _THEME_WORKER.subn(lambda m: f'{m[1]}{m[2]}{path}"', page_html, count=1)
+    if count != 1:
+        raise ThemeChangedError("the theme's __config does not name its search worker any "
+                                "more; update generator/search.py for the new theme")
+    return replaced

@@ -1,0 +1,587 @@
+/* The handbook's search engine, run as the theme's search worker (same messages as
+   Material's: SETUP -> READY, QUERY -> RESULT), so the theme's search box and result list stay
+   as they are. Everything it knows comes with the index (`config.handbook`, written by
+   generator/search.py): the roots of the handbook's words, the stemmer's dictionary, the
+   glossary's synonyms, stop words and what each page is.
+
+   How a query is read:
+   1. words are normalised like the index (lower case, accents off), everyday spellings read as
+      the formal words (protocols/language.yml: "ga", "ortu", "kotim") and stop words dropped;
+   2. each word becomes its root (the build's roots for words of the handbook, the same Sastrawi
+      stemmer for the others, informal forms such as "ngancam" read as formal ones), so
+      "memperkosa" meets "pemerkosaan";
+   3. a phrase of the glossary ("dipukul suami", "TPPO", "rumah aman") also matches the other
+      names of the same term;
+   4. a word the handbook does not have is matched to a handbook word one typing slip away
+      (missing, extra, wrong or swapped letter), and the word being typed to words it begins;
+   5. pages score by where each idea appears (page title, keywords, headings, text), how rare
+      it is, and how many of the query's ideas the page covers. */
+"use strict";
+
+const FIELD = {pageTitle: 3, tags: 2.5, heading: 1.8, keywordWord: 1.6, text: 1};
+// A glossary name stands for its term; a synonym for its term better than for another synonym.
+const ALT = {exact: 1, informal: 0.95, name: 0.8, synonym: 0.6, sibling: 0.35, fuzzy: 0.7,
+             prefix: 0.6};
+const HEADING_BONUS = 1.6;  // a section whose heading says most of what is asked: "SAPA 129"
+const EXACT_HEADING_BONUS = 3;
+const MEANING_BONUS = 3;  // "... artinya": the glossary
+const TOGETHER = 0.5;  // weight of the best single section beside the whole page
+const MAX_PAGES = 30;
+// Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
+const FUZZY_MIN = 6;
+const MAX_SECTIONS = 3;
+
+/* One character in, one character out, so positions in the text stay valid. */
+function normalizeChar(c) {
+  const plain = c.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return plain.length === 1 ? plain : " ";
+}
+
+function normalize(text) {
+  // Outside ASCII one UTF-16 unit at a time; a surrogate half stays itself, which no word has.
+  return text.replace(/[^\x00-\x7f]/g, normalizeChar).toLowerCase();
+}
+
+const TOKEN = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
+
+/* The words of a text: [word, start] pairs; a hyphenated word also yields its parts. */
+function words(text) {
+  const out = [];
+  const plain = normalize(text);
+  for (const m of plain.matchAll(TOKEN)) {
+    if (m[0].length > 1 || /[0-9]/.test(m[0])) out.push([m[0], m.index]);
+    if (m[0].includes("-")) {
+      let offset = m.index;
+      for (const part of m[0].split("-")) {
+        if (part.length > 1 || /[0-9]/.test(part)) out.push([part, offset]);
+        offset += part.length + 1;
+      }
+    }
+  }
+  return out;
+}
+
+/* The words of a query: a hyphenated word once, as itself (like `_query_words` in Python). */
+function queryWords(text) {
+  return [...normalize(text).matchAll(TOKEN)].map(m => m[0])
+    .filter(word => word.length > 1 || /[0-9]/.test(word));
+}
+
+/* Optimal string alignment distance, stopping early once it exceeds `limit`. */
+function withinDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let prev2 = null;
+  let prev = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, prev2[j - 2] + 1);
+      }
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return false;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] <= limit;
+}
+
+/* Repetition in the text helps a little, never as much as a heading or a keyword. */
+function textWeight(count) {
+  return Math.min(FIELD.heading - 0.1, FIELD.text * (1 + 0.25 * Math.log(count)));
+}
+
+/* Everyday forms the stemmer does not know, as the formal words they stand for: "ngancam"
+   (mengancam), "nyiksa" (menyiksa), "mukul" (memukul), "nendang" (menendang), "dinikahin"
+   (dinikahi, dinikahkan), "ngebentak" (membentak), "ciri2" (ciri-ciri). */
+function informalForms(word) {
+  const out = [];
+  const twice = /^([a-z]+)2$/.exec(word);
+  if (twice) out.push(`${twice[1]}-${twice[1]}`);
+  const bases = [word];
+  const suffixIn = /^(.{3,})in$/.exec(word);
+  if (suffixIn) bases.push(suffixIn[1] + "i", suffixIn[1] + "kan", suffixIn[1]);
+  for (const base of bases) {
+    if (base !== word) out.push(base);
+    for (const [pattern, formal] of [[/^nge([^aiueo].+)$/, "me$1"], [/^nge([^aiueo].+)$/, "$1"],
+                                     [/^ng([aiueo].+)$/, "meng$1"], [/^ny([aiueo].+)$/, "meny$1"],
+                                     [/^m([aiueo].+)$/, "mem$1"], [/^n([aiueo].+)$/, "men$1"]]) {
+      if (pattern.test(base)) out.push(base.replace(pattern, formal));
+    }
+  }
+  return out;
+}
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;",
+                                         '"': "&quot;", "'": "&#39;"})[c]);
+}
+
+class HandbookSearch {
+  constructor(index) {
+    const meta = index.config.handbook;
+    this.roots = meta.roots;
+    this.stopwords = new Set(meta.stopwords);
+    this.spellings = meta.spellings;
+    this.definition = {words: new Set(meta.definition.words), page: meta.definition.page};
+    this.stemmer = new SastrawiStemmer(meta.dictionary);
+    this.pages = new Map();     // page location -> page
+    this.surface = new Map();   // root -> words of the handbook with that root
+    this.df = new Map();        // root -> number of pages that have it
+    this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
+    this.sentenceWords = new Map();     // sentence number -> Map(word -> count)
+    for (const doc of index.docs) this.add(doc, meta.pages);
+    for (const page of this.pages.values()) {
+      for (const [root, count] of page.textCounts) {
+        page.weights.set(root, Math.max(page.weights.get(root) || 0, textWeight(count)));
+      }
+      for (const root of page.weights.keys()) this.df.set(root, (this.df.get(root) || 0) + 1);
+    }
+    this.vocabulary = [...this.surface.keys(), ...[...this.surface.values()]
+      .flatMap(set => [...set])];
+    this.vocabulary = [...new Set(this.vocabulary)];
+    this.phrases = new Map();   // first root -> [{roots, group, isName}]
+    this.groups = meta.synonyms.map((group, number) => {
+      const split = list => list.map(phrase => phrase.split(" "));
+      for (const [list, isName] of [[group.names, true], [group.synonyms, false]]) {
+        for (const roots of split(list)) {
+          if (!this.phrases.has(roots[0])) this.phrases.set(roots[0], []);
+          this.phrases.get(roots[0]).push({roots, group: number, isName});
+        }
+      }
+      return {names: split(group.names), synonyms: split(group.synonyms)};
+    });
+  }
+
+  /* The root of any word: the build's for a word of the handbook, the stemmer's otherwise. */
+  root(word) {
+    if (word in this.roots) return this.roots[word];
+    if (this.surface.has(word)) return word;
+    return this.stemmer.stem(word);
+  }
+
+  /* The root of a word of the index: the build lists every word whose root differs. */
+  indexRoot(word) {
+    return word in this.roots ? this.roots[word] : word;
+  }
+
+  /* The words of a doc's text and how often each comes, read sentence by sentence. */
+  textWords(numbers) {
+    const total = new Map();
+    for (const number of numbers) {
+      let counts = this.sentenceWords.get(number);
+      if (!counts) {
+        counts = new Map();
+        for (const [word] of words(this.strings[number])) {
+          counts.set(word, (counts.get(word) || 0) + 1);
+        }
+        this.sentenceWords.set(number, counts);
+      }
+      for (const [word, count] of counts) total.set(word, (total.get(word) || 0) + count);
+    }
+    return total;
+  }
+
+  textOf(doc) {
+    return doc.text.map(number => this.strings[number]).join(" ");
+  }
+
+  /* The root of a typed word, reading everyday forms as formal ones when that finds a root
+     the handbook has. */
+  queryRoot(word) {
+    const root = this.root(word);
+    if (this.df.has(root) || this.phrases.has(root)) return {root, weight: ALT.exact};
+    for (const form of informalForms(word)) {
+      const formal = this.root(form);
+      if (this.df.has(formal)) return {root: formal, weight: ALT.informal};
+    }
+    // A slip of the thumb: the handbook's most used word one edit away.
+    if (word.length >= FUZZY_MIN) {
+      let best = null;
+      for (const candidate of this.vocabulary) {
+        if (!withinDistance(word, candidate, 1)) continue;
+        const candidateRoot = this.root(candidate);
+        const df = this.df.get(candidateRoot) || 0;
+        if (!best || df > best.df || (df === best.df && candidateRoot < best.root)) {
+          best = {root: candidateRoot, df};
+        }
+      }
+      if (best) return {root: best.root, weight: ALT.fuzzy};
+    }
+    return {root, weight: ALT.exact};
+  }
+
+  add(doc, pageMeta) {
+    const [location] = doc.location.split("#");
+    let page = this.pages.get(location);
+    if (!page) {
+      const info = pageMeta[location] || {};
+      page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
+              docs: [], weights: new Map(), textCounts: new Map(), words: new Map(),
+              keywords: []};
+      this.pages.set(location, page);
+    }
+    const entry = {doc, weights: new Map(), heading: new Set(),
+                   title: [...new Set(queryWords(doc.title.replace(/\(.*?\)/g, ""))
+                     .filter(w => !this.stopwords.has(w)))]};
+    const isArticle = !doc.location.includes("#");
+    if (isArticle) page.title = doc.title;
+    // A keyword of one word counts fully; a word of a longer keyword ("dipukul guru") less,
+    // and the whole keyword typed as such gets its own bonus (`keywordBonus`).
+    const single = [];
+    const longer = [];
+    for (const tag of doc.tags || []) {
+      if (queryWords(tag).length === 1) single.push(tag);
+      else {
+        longer.push(tag);
+        const key = queryWords(tag).filter(w => !this.stopwords.has(w))
+          .map(w => this.indexRoot(w)).join(" ");
+        if (key && !page.keywords.includes(key)) page.keywords.push(key);
+      }
+    }
+    const fields = [[doc.title, isArticle ? FIELD.pageTitle : FIELD.heading],
+                    [single.join(" \n "), FIELD.tags],
+                    [longer.join(" \n "), FIELD.keywordWord],
+                    [doc.text, FIELD.text]];
+    for (const [text, weight] of fields) {
+      const perWord = weight === FIELD.text ? this.textWords(text) : new Map();
+      if (weight !== FIELD.text) {
+        for (const [word] of words(text)) perWord.set(word, (perWord.get(word) || 0) + 1);
+      }
+      const counts = new Map();
+      for (const [word, count] of perWord) {
+        const root = this.indexRoot(word);
+        counts.set(root, (counts.get(root) || 0) + count);
+        if (weight === FIELD.heading || weight === FIELD.pageTitle) entry.heading.add(root);
+        if (!this.surface.has(root)) this.surface.set(root, new Set());
+        this.surface.get(root).add(word);
+        if (!page.words.has(root)) page.words.set(root, new Set());
+        page.words.get(root).add(word);
+      }
+      for (const [root, count] of counts) {
+        const value = weight === FIELD.text ? textWeight(count) : weight;
+        entry.weights.set(root, Math.max(entry.weights.get(root) || 0, value));
+        if (weight === FIELD.text) {
+          page.textCounts.set(root, (page.textCounts.get(root) || 0) + count);
+        } else {
+          page.weights.set(root, Math.max(page.weights.get(root) || 0, value));
+        }
+      }
+    }
+    page.docs.push(entry);
+  }
+
+  idf(root) {
+    const n = this.pages.size;
+    const df = this.df.get(root) || 0;
+    // Never zero: "pendampingan" in a page title still says something, on every page.
+    return Math.log(1 + n / Math.max(df, 1));
+  }
+
+  /* The query's ideas: each a label (what was typed) and alternatives (lists of roots). */
+  concepts(query) {
+    let items = [];
+    for (const typed of queryWords(query)) {
+      const spelled = this.spelling(typed);  // "ga" -> "tidak", "ortunya" -> "orang tua"
+      if (!spelled) items.push({word: typed});
+      else if (!spelled.includes(" ") && this.df.has(this.root(typed))) {
+        items.push({word: spelled, also: this.root(typed)});  // "balik": kembali, and balik
+      } else {
+        for (const word of spelled.split(" ")) items.push({word});
+      }
+    }
+    // "delik aduan artinya": the question is what it means, the glossary answers it
+    const asksMeaning = items.some(item => this.definition.words.has(item.word));
+    if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
+    const content = items.filter(item => !this.stopwords.has(item.word));
+    if (content.length) items = content;
+    const open = !/\s$/.test(query);  // the last word may still be being typed
+    const resolved = items.map(item => this.queryRoot(item.word));
+    const roots = resolved.map(r => r.root);
+    const concepts = [];
+    for (let i = 0; i < items.length;) {
+      const match = this.longestPhrase(roots, i);
+      if (match) {
+        const quality = Math.min(...resolved.slice(i, i + match.roots.length).map(r => r.weight));
+        const alternatives = [{roots: match.roots, weight: quality}];
+        for (const {group, isName} of match.groups) {
+          const {names, synonyms} = this.groups[group];
+          for (const phrase of names) alternatives.push({roots: phrase, weight: ALT.name});
+          for (const phrase of synonyms) {
+            alternatives.push({roots: phrase, weight: isName ? ALT.synonym : ALT.sibling});
+          }
+        }
+        concepts.push({label: items.slice(i, i + match.roots.length).map(x => x.word),
+                       alternatives});
+        i += match.roots.length;
+        continue;
+      }
+      const last = i === items.length - 1 && open;
+      const alternatives = this.alternatives(items[i].word, resolved[i], last);
+      if (items[i].also) alternatives.push({roots: [items[i].also], weight: ALT.exact});
+      concepts.push({label: [items[i].word], alternatives});
+      i += 1;
+    }
+    concepts.roots = roots;
+    concepts.asksMeaning = asksMeaning;
+    concepts.typed = [...new Set(items.map(item => item.word))];
+    return concepts;
+  }
+
+  longestPhrase(roots, i) {
+    let best = null;
+    for (const candidate of this.phrases.get(roots[i]) || []) {
+      const n = candidate.roots.length;
+      if (candidate.roots.every((root, k) => roots[i + k] === root)) {
+        if (!best || n > best.roots.length) best = {roots: candidate.roots, groups: []};
+        if (n === best.roots.length) best.groups.push(candidate);
+      }
+    }
+    return best;
+  }
+
+  alternatives(word, {root, weight}, last) {
+    const known = this.df.has(root);
+    const out = [{roots: [root], weight}];
+    if (weight === ALT.fuzzy) {  // every word one slip away, not only the most used one
+      for (const candidate of this.vocabulary) {
+        if (withinDistance(word, candidate, 1)) {
+          out.push({roots: [this.root(candidate)], weight: ALT.fuzzy});
+        }
+      }
+    }
+    if (last && word.length >= 3 && (!known || weight !== ALT.exact)) {
+      for (const candidate of this.vocabulary) {
+        if (candidate.startsWith(word)) {
+          out.push({roots: [this.root(candidate)], weight: ALT.prefix});
+        }
+      }
+    }
+    const unique = new Map();
+    for (const alt of out) {
+      const key = alt.roots.join(" ");
+      if (!unique.has(key) || unique.get(key).weight < alt.weight) unique.set(key, alt);
+    }
+    return [...unique.values()].filter(alt => alt.roots.every(r => this.df.has(r)) ||
+                                              alt === out[0]);
+  }
+
+  /* How well a page, or one section (`docs` = [it]), answers one idea: its best alternative
+     and that alternative's score. One word may stand anywhere; the words of a phrase must
+     share a section, and a phrase in several sections counts a little more. */
+  matchConcept(weights, docs, concept) {
+    let best = 0;
+    let which = null;
+    for (const alt of concept.alternatives) {
+      if (!alt.roots.every(root => weights.has(root))) continue;
+      let score;
+      if (alt.roots.length === 1) {
+        score = weights.get(alt.roots[0]) * this.idf(alt.roots[0]);
+      } else {
+        // the words of a phrase apart on the page count, but less than together
+        let loose = 0;
+        for (const root of alt.roots) loose += weights.get(root) * this.idf(root);
+        let top = 0;
+        let sections = 0;
+        for (const entry of docs) {
+          if (!alt.roots.every(root => entry.weights.has(root))) continue;
+          let total = 0;
+          for (const root of alt.roots) total += entry.weights.get(root) * this.idf(root);
+          top = Math.max(top, total / alt.roots.length);
+          sections += 1;
+        }
+        score = Math.max(top * 1.2 * (1 + 0.25 * Math.log(Math.max(sections, 1))),
+                         0.6 * loose / alt.roots.length);
+      }
+      score *= alt.weight;
+      if (score > best) [best, which] = [score, alt];
+    }
+    return [best, which];
+  }
+
+  /* Score, share of the query covered (rare words count more) and the alternatives used. */
+  answer(weights, docs, concepts, totalWeight) {
+    let score = 0;
+    let coveredWeight = 0;
+    const matched = [];
+    for (const concept of concepts) {
+      const [best, which] = this.matchConcept(weights, docs, concept);
+      if (best > 0) {
+        score += best;
+        // a term's other names cover an idea; a merely related word half covers it
+        coveredWeight += concept.weight * Math.min(1, which.weight / ALT.synonym);
+      }
+      matched.push(which);
+    }
+    return {score, coverage: totalWeight ? coveredWeight / totalWeight : 0, matched};
+  }
+
+  search(query) {
+    const concepts = this.concepts(query);
+    if (!concepts.length) return {items: []};
+    for (const concept of concepts) {
+      // how much the idea weighs: as rare as its word; nothing if the handbook lacks it
+      const found = concept.alternatives.some(alt => alt.roots.every(r => this.df.has(r)));
+      concept.weight = found
+        ? Math.max(...concept.alternatives[0].roots.map(root => this.idf(root))) : 0;
+    }
+    const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+    const typed = ` ${concepts.roots.join(" ")} `;
+    const results = [];
+    for (const page of this.pages.values()) {
+      const whole = this.answer(page.weights, page.docs, concepts, totalWeight);
+      if (!whole.score) continue;
+      whole.score += this.keywordBonus(page, typed);
+      // The ideas of the query together in one step or section say more than spread out.
+      let together = 0;
+      for (const entry of page.docs) {
+        const part = this.answer(entry.weights, [entry], concepts, totalWeight);
+        together = Math.max(together, part.score * part.coverage ** 2);
+      }
+      // Missing a rare word of the query costs more than missing a common one.
+      let score = page.prior * (whole.score * whole.coverage ** 2 + TOGETHER * together);
+      if (page.docs.some(entry => this.headingIs(entry, concepts))) {
+        score *= EXACT_HEADING_BONUS;  // the query is a section's name: "LPSK", "Visum"
+      } else if (page.docs.some(entry => this.headingShare(entry, concepts) >= 0.6 * totalWeight)) {
+        score *= HEADING_BONUS;
+      }
+      if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
+      results.push({page, score, matched: whole.matched});
+    }
+    results.sort((a, b) => b.score - a.score || (a.page.location < b.page.location ? -1 : 1));
+    return {items: results.slice(0, MAX_PAGES).map(r => this.render(r, concepts))};
+  }
+
+  /* The formal words of an everyday spelling, also with -nya, -ku, -mu, -lah after it. */
+  spelling(typed) {
+    if (typed in this.spellings) return this.spellings[typed];
+    const suffixed = /^(.+?)(nya|ku|mu|lah)$/.exec(typed);
+    return suffixed && suffixed[1] in this.spellings ? this.spellings[suffixed[1]] : null;
+  }
+
+  /* A page keyword of several words typed as it stands ("paspor ditahan"). */
+  keywordBonus(page, typed) {
+    let bonus = 0;
+    for (const keyword of page.keywords) {
+      if (!typed.includes(` ${keyword} `)) continue;
+      for (const root of keyword.split(" ")) bonus += FIELD.tags * this.idf(root) / 2;
+    }
+    return bonus;
+  }
+
+  /* The section's heading is what was typed, word for word: "LPSK", "visum", "SAPA 129".
+     Compared as typed, not by root: "diperkosa" describes a case, "perkosaan" names the term. */
+  headingIs(entry, concepts) {
+    return concepts.typed.length > 0 && entry.title.length === concepts.typed.length &&
+           concepts.typed.every(word => entry.title.includes(word));
+  }
+
+  /* How much of the query a section's heading says on its own ("SAPA 129"). */
+  headingShare(entry, concepts) {
+    let share = 0;
+    for (const concept of concepts) {
+      if (concept.alternatives.some(alt => alt.weight >= ALT.name &&
+                                           alt.roots.every(root => entry.heading.has(root)))) {
+        share += concept.weight;
+      }
+    }
+    return share;
+  }
+
+  render({page, score, matched}, concepts) {
+    const roots = new Set(matched.filter(Boolean).flatMap(alt => alt.roots));
+    const terms = {};
+    concepts.forEach((concept, i) => {
+      if (matched[i]) {
+        for (const root of matched[i].roots) {
+          for (const word of [...(page.words.get(root) || [])].slice(0, 3)) terms[word] = true;
+        }
+      } else {
+        terms[concept.label.join(" ")] = false;
+      }
+    });
+    const article = page.docs.find(entry => !entry.doc.location.includes("#")) || page.docs[0];
+    const sections = page.docs
+      .filter(entry => entry !== article)
+      .map(entry => {
+        let s = 0;
+        for (const root of roots) s += (entry.weights.get(root) || 0) * this.idf(root);
+        return {entry, s};
+      })
+      .filter(x => x.s > 0)
+      .sort((a, b) => b.s - a.s)
+      .slice(0, MAX_SECTIONS);
+    const best = sections.length ? sections[0].s : 1;
+    const item = (entry, value, isArticle) => ({
+      location: entry.doc.location,
+      title: this.highlight(entry.doc.title, roots),
+      text: isArticle ? (sections.length ? "" : this.articleText(entry.doc, roots))
+                      : this.snippet(this.textOf(entry.doc), roots),
+      ...(isArticle && page.labels.length ? {tags: page.labels} : {}),
+      score: value,
+      terms,
+    });
+    // The theme shows the page, then the sections scoring as high as the first one, then
+    // "more" for the rest: the best section comes out with its text.
+    return [item(article, score, true),
+            ...sections.map((x, i) => item(x.entry, i === 0 ? score : score * x.s / best / 2,
+                                           false))];
+  }
+
+  /* A page found by its keywords says which ones; otherwise the text around the words. */
+  articleText(doc, roots) {
+    const text = this.textOf(doc);
+    const inText = words(text).some(([word]) => roots.has(this.root(word)));
+    const keywords = (doc.tags || []).filter(
+      tag => words(tag).some(([word]) => roots.has(this.root(word))));
+    if (inText || !keywords.length) return this.snippet(text, roots);
+    const shown = keywords.slice(0, 6).map(keyword => this.highlight(keyword, roots));
+    return `<p>Kata kunci: ${shown.join(", ")}</p>`;
+  }
+
+  highlight(text, roots) {
+    let out = "";
+    let last = 0;
+    for (const [word, start] of words(text)) {
+      if (start < last || !roots.has(this.root(word))) continue;
+      out += escapeHTML(text.slice(last, start)) + "<mark>" +
+             escapeHTML(text.slice(start, start + word.length)) + "</mark>";
+      last = start + word.length;
+    }
+    return out + escapeHTML(text.slice(last));
+  }
+
+  /* About two lines of the text around its first match. */
+  snippet(text, roots) {
+    if (!text) return "";
+    const hit = words(text).find(([word]) => roots.has(this.root(word)));
+    let start = hit ? Math.max(0, hit[1] - 60) : 0;
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    let end = Math.min(text.length, start + 220);
+    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end)
+                                                                     : end;
+    const body = this.highlight(text.slice(start, end), roots);
+    return `<p>${start > 0 ? "… " : ""}${body}${end < text.length ? " …" : ""}</p>`;
+  }
+}
+
+/* Worker glue: Material's messages (SETUP 0, READY 1, QUERY 2, RESULT 3). */
+if (typeof module !== "undefined") {
+  module.exports = {HandbookSearch, words, normalize, withinDistance};
+} else {
+  let engine = null;
+  addEventListener("message", event => {
+    const message = event.data;
+    if (message.type === 0) {
+      engine = new HandbookSearch(message.data);
+      postMessage({type: 1});
+    } else if (message.type === 2) {
+      postMessage({type: 3, data: engine ? engine.search(message.data) : {items: []}});
+    }
+  });
+}

@@ -1,0 +1,187 @@
+"""The search engine itself, run under Node: the browser's half agrees with the build's half,
+and a worker's words find the right pages.
+
+The real handbook's index is used where the content matters (agreement on every word, the
+stories of the search issue); a small made-up index where only the engine does.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import search
+from tests.conftest import edit
+
+RUNNER = Path(__file__).resolve().parent / "node" / "search.cjs"
+
+
+def run_node(worker: Path, index, **request) -> dict:
+    payload = json.dumps({"worker": str(worker), "index": index, **request})
+    done = subprocess.run(["node", str(RUNNER)], input=payload, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def worker_of(site: Path) -> Path:
+    return site / search.worker_script()[0]
+
+
+def first_pages(answer: list, n: int = 3) -> list[str]:
+    return [group[0]["location"] for group in answer[:n]]
+
+
+@pytest.fixture(scope="module")
+def real(shipped_site):
+    """(worker script, index path, index) of the real handbook."""
+    index_path = shipped_site / search.INDEX
+    return worker_of(shipped_site), str(index_path), json.loads(index_path.read_text("utf-8"))
+
+
+def stemmed_differently(worker: Path, index_path: str, words: list[str], **dictionary) -> list:
+    """(word, browser's root, build's root) for every word the two stemmers disagree on."""
+    stems = run_node(worker, index_path, stem=words, **dictionary)["stem"]
+    return [(w, s, search.root(w)) for w, s in zip(words, stems) if s != search.root(w)]
+
+
+@pytest.mark.site
+def test_the_browser_stems_every_word_of_the_handbook_like_the_build(real):
+    worker, index_path, index = real
+    vocabulary = sorted({w for doc in index["docs"]
+                         for w in search.words(" ".join([doc["title"],
+                                                         search.doc_text(index, doc),
+                                                         *doc.get("tags", [])]))})
+    # With the small dictionary shipped in the index, as a worker's phone runs it.
+    differ = stemmed_differently(worker, index_path, vocabulary)
+    assert not differ, differ[:20]
+    assert len(vocabulary) > 2000
+
+
+@pytest.mark.site
+def test_the_browser_stemmer_is_sastrawi_on_inflected_forms_it_has_never_seen(real):
+    worker, index_path, index = real
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    forms = set()
+    for root in index["config"]["handbook"]["dictionary"]:
+        head, rest = root[0], root[1:]
+        forms.update({f"di{root}kan", f"di{root}i", f"ber{root}", f"ter{root}", f"{root}nya",
+                      f"ke{root}an", f"per{root}an", f"pe{root}an", f"{root}-{root}",
+                      f"me{root}", f"{root}lah", f"se{root}"})
+        nasal = {"p": "mem", "b": "mem", "t": "men", "d": "men", "s": "meny", "k": "meng",
+                 "g": "meng"}.get(head)
+        if nasal:
+            rest_of = rest if head in "ptsk" else root
+            forms.update({f"{nasal}{rest_of}", f"{nasal}{rest_of}kan",
+                          f"pe{nasal[2:]}{rest_of}an"})
+        elif head in "aiueo":
+            forms.update({f"meng{root}", f"peng{root}an"})
+    full = StemmerFactory().get_words_from_file()
+    differ = stemmed_differently(worker, index_path, sorted(forms), dictionary=full)
+    assert not differ, differ[:20]
+    assert len(forms) > 10000
+
+
+@pytest.mark.site
+def test_the_browser_cuts_text_into_the_same_words_as_the_build(real):
+    worker, index_path, index = real
+    texts = [doc["title"] + "\n" + search.doc_text(index, doc) for doc in index["docs"]]
+    texts += ["Anak-anak dipukul-pukul; É é café naïve, 72 jam — SAPA 129 🙂 ok", "ﬁle Ǆ İ"]
+    assert run_node(worker, index_path, words=texts)["words"] == [search.words(t) for t in texts]
+
+
+WORKER_STORIES = {
+    # affixes on either side: the page says "pemerkosaan", "perkosaan", "diperkosa"
+    "memperkosa": ("protokol/seksual/", "jenis/seksual/"),
+    "pencabulan anak": ("protokol/seksual/", "jenis/seksual/"),
+    "menyiksa istri": ("protokol/fisik/", "jenis/fisik/"),
+    "memukuli": ("protokol/fisik/", "jenis/fisik/"),
+    "menelantarkan anak": ("protokol/penelantaran/", "jenis/penelantaran/"),
+    # abbreviations and loanwords through the glossary
+    "TPPO": ("protokol/perdagangan-orang/", "jenis/perdagangan-orang/"),
+    "trafficking": ("protokol/perdagangan-orang/", "jenis/perdagangan-orang/"),
+    "KDRT": ("protokol/", "jenis/"),
+    # a slip of the thumb in a longer word
+    "pemerkosan": ("protokol/seksual/", "jenis/seksual/"),
+    "perdagnagan orang": ("protokol/perdagangan-orang/", "jenis/perdagangan-orang/"),
+    "penampunagn": ("penampungan-sementara/",),
+    # the word still being typed
+    "pencabu": ("protokol/seksual/", "jenis/seksual/"),
+}
+
+
+@pytest.mark.site
+def test_a_workers_own_words_find_the_right_pages(real):
+    worker, index_path, _ = real
+    answers = run_node(worker, index_path, search=list(WORKER_STORIES))["search"]
+    for (query, expected), answer in zip(WORKER_STORIES.items(), answers, strict=True):
+        pages = first_pages(answer)
+        assert any(p.startswith(e) or e in p for p in pages for e in expected), (query, pages)
+
+
+@pytest.mark.site
+def test_the_protocol_named_by_its_keywords_comes_before_pages_that_mention_the_words(real):
+    worker, index_path, _ = real
+    [answer] = run_node(worker, index_path, search=["paspor ditahan majikan"])["search"]
+    pages = first_pages(answer, len(answer))
+    assert pages[0].startswith(("protokol/perdagangan-orang/", "jenis/perdagangan-orang/"))
+    # The glossary lists "paspor ditahan" among the synonyms of TPPO: it may come, but after.
+    assert pages.index("glosarium/") > 2 if "glosarium/" in pages else True
+    [answer] = run_node(worker, index_path, search=["SAPA 129"])["search"]
+    assert first_pages(answer, 1)[0] in ("darurat/", "layanan/")
+
+
+@pytest.mark.site
+def test_a_result_names_the_type_and_the_stage_and_marks_the_words(real):
+    worker, index_path, _ = real
+    [answer] = run_node(worker, index_path, search=["diperkosa"])["search"]
+    protocol = next(group for group in answer if group[0]["location"].startswith("protokol/"))
+    article = protocol[0]
+    assert article["tags"][0] == "Kekerasan seksual"
+    assert article["tags"][1].startswith("Tahap ")
+    shown = "".join(doc["title"] + doc["text"] for doc in protocol)
+    assert "<mark>" in shown
+    # the page opened from a result highlights the words the page really has
+    assert any(word in article["terms"] for word in ("perkosaan", "diperkosa", "pemerkosaan"))
+
+
+def tiny_index(text: str) -> dict:
+    return {"config": {"separator": r"[\s\-]+", "handbook": {"strings": [text],
+                "roots": {"dipukul": "pukul"}, "dictionary": ["pukul"], "stopwords": ["di"],
+                "spellings": {}, "synonyms": [], "pages": {},
+                "definition": {"words": ["artinya"], "page": "glosarium/"}}},
+            "docs": [{"location": "a/", "title": "Halaman A", "text": [0]}]}
+
+
+def test_what_the_index_says_is_shown_as_text_never_as_markup(shipped_site):
+    index = tiny_index('<img src=x onerror="alert(1)"> korban dipukul & "diancam"')
+    [answer] = run_node(worker_of(shipped_site), index, search=["dipukul"])["search"]
+    shown = answer[0][0]["text"]
+    assert "<img" not in shown and "&lt;img" in shown and "&amp;" in shown
+    assert "<mark>dipukul</mark>" in shown
+
+
+def test_only_stop_words_still_search_and_nothing_found_is_an_empty_list(shipped_site):
+    index = tiny_index("korban dipukul")
+    found, nothing = run_node(worker_of(shipped_site), index, search=["di", "zzzz"])["search"]
+    assert nothing == []
+    assert isinstance(found, list)
+
+
+@pytest.mark.site
+def test_an_editor_adds_a_synonym_to_the_glossary_and_search_knows_it(project, handbook):
+    # The glossary page and search read the same file: no code, no second list.
+    edit(project / "protocols/glossary.yml", "synonyms: [dipukul suami,",
+         "synonyms: [digebukin laki, dipukul suami,")
+    assert handbook("--root", project, "build").code == 0
+    site = project / "site"
+    [answer] = run_node(worker_of(site), str(site / search.INDEX),
+                        search=["digebukin laki"])["search"]
+    assert answer, "the new synonym finds nothing"
+    index = json.loads((site / search.INDEX).read_text("utf-8"))
+    groups = index["config"]["handbook"]["synonyms"]
+    phrase = " ".join(search.root(w) for w in ("digebukin", "laki"))
+    assert any(phrase in g["synonyms"] and "kdrt" in g["names"] for g in groups)
