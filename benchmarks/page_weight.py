@@ -31,7 +31,10 @@ def first_visit(site: Path, page: Path) -> tuple[int, list[str]]:
     html = page.read_text(encoding="utf-8")
     refs = re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|png|svg|webmanifest))"', html)
     files = {(page.parent / ref).resolve() for ref in refs}
-    files |= set((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    # the search worker the theme starts (the handbook's, named in the page's __config)
+    worker = re.search(r'"search":\s*"([^"]+)"', html)
+    if worker:
+        files.add((page.parent / worker[1]).resolve())
     files.add(site / "search/search_index.json")
     total = gz(page.read_bytes()) + sum(gz(f.read_bytes()) for f in files if f.is_file())
     return total, sorted(str(f.relative_to(site)) for f in files if f.is_file())
