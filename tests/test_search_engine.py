@@ -157,11 +157,17 @@ def tiny_index(text: str) -> dict:
 
 
 def test_what_the_index_says_is_shown_as_text_never_as_markup(shipped_site):
+    # Material writes a result's title, text and tags into the page as HTML.
     index = tiny_index('<img src=x onerror="alert(1)"> korban dipukul & "diancam"')
+    index["docs"][0]["title"] = "Halaman <b>A</b>"
+    index["config"]["handbook"]["pages"] = {"a/": {"labels": ["Jenis <i>x</i>"]}}
     [answer] = run_node(worker_of(shipped_site), index, search=["dipukul"])["search"]
-    shown = answer[0][0]["text"]
-    assert "<img" not in shown and "&lt;img" in shown and "&amp;" in shown
-    assert "<mark>dipukul</mark>" in shown
+    shown = answer[0][0]
+    assert "<img" not in shown["text"] and "&lt;img" in shown["text"]
+    assert "&amp;" in shown["text"]
+    assert "<mark>dipukul</mark>" in shown["text"]
+    assert shown["title"] == "Halaman &lt;b&gt;A&lt;/b&gt;"
+    assert shown["tags"] == ["Jenis &lt;i&gt;x&lt;/i&gt;"]
 
 
 def test_only_stop_words_still_search_and_nothing_found_is_an_empty_list(shipped_site):

@@ -522,7 +522,8 @@ class HandbookSearch {
       title: this.highlight(entry.doc.title, roots),
       text: isArticle ? (sections.length ? "" : this.articleText(entry.doc, roots))
                       : this.snippet(this.textOf(entry.doc), roots),
-      ...(isArticle && page.labels.length ? {tags: page.labels} : {}),
+      // the theme writes tags, titles and texts as HTML: everything from the index is escaped
+      ...(isArticle && page.labels.length ? {tags: page.labels.map(escapeHTML)} : {}),
       score: value,
       terms,
     });
