@@ -13,7 +13,7 @@ on screen. Target (search issue): at least 95 percent.
 from __future__ import annotations
 
 import gzip
-import re
+import json
 import statistics
 import subprocess
 import sys
@@ -31,6 +31,43 @@ from tests.conftest import CHROMIUM_ARGS, serving  # noqa: E402
 from tests.search_harness import QUERIES, ask, misses  # noqa: E402
 
 TYPED = ["memperkosa", "paspor ditahan", "dipukul suami", "rumah aman", "perkosan"]
+
+# Start a worker 3 times, give it an index, ask "visum": [[ms to ready, ms for the query]].
+_START_UP = """async ([url, data]) => {
+  const out = [];
+  for (let i = 0; i < 3; i++) {
+    const worker = new Worker(url);
+    const next = () => new Promise(r => worker.addEventListener("message", e => r(e.data),
+                                                                {once: true}));
+    let start = performance.now();
+    worker.postMessage({type: 0, data: {config: data.config, docs: data.docs, options: {}}});
+    await next();
+    const ready = performance.now() - start;
+    start = performance.now();
+    worker.postMessage({type: 2, data: "visum"});
+    await next();
+    out.push([ready, performance.now() - start]);
+    worker.terminate();
+  }
+  return out;
+}"""
+
+
+def start_up(page, base: str, site: Path) -> None:
+    """The handbook's worker against Material's lunr worker (still in the site, unused) on
+    the same documents."""
+    from generator import search
+
+    index = json.loads((site / search.INDEX).read_text(encoding="utf-8"))
+    lunr_index = {"config": {k: v for k, v in index["config"].items() if k != "handbook"},
+                  "docs": [{**d, "text": search.doc_text(index, d)} for d in index["docs"]]}
+    lunr = next((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    for name, url, data in [("Material's lunr worker", lunr.relative_to(site).as_posix(),
+                             lunr_index),
+                            ("handbook worker", search.worker_script()[0], index)]:
+        runs = page.evaluate(_START_UP, [base + url, data])
+        print(f"{name}: ready in " + ", ".join(f"{r:.0f}" for r, _ in runs) + " ms; "
+              "first query " + ", ".join(f"{q:.0f}" for _, q in runs) + " ms (3 starts)")
 
 
 def report(label: str, entries: list[dict], result: dict) -> None:
@@ -85,6 +122,7 @@ def measure(site: Path, queries_file: Path) -> None:
         print("search box, last keystroke to results: median "
               f"{statistics.median(typed) * 1000:.0f} ms, max {max(typed) * 1000:.0f} ms "
               f"({len(TYPED)} queries)")
+        start_up(page, base, site)
         browser.close()
 
 
