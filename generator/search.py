@@ -34,7 +34,8 @@ from generator.pages import url_of as _url_of
 INDEX = "search/search_index.json"
 
 # Words of a question that say nothing about what is sought. Only queries drop them; the
-# index keeps every word. Plain function words and question words, including chat spellings.
+# index keeps every word. Function words, question words and fillers of everyday speech
+# ("biar", "kayak", "banget"); chat spellings of them are in protocols/language.yml.
 STOPWORDS = sorted({
     "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "oleh",
     "dalam", "ini", "itu", "tersebut", "ada", "akan", "sudah", "telah", "juga", "saja", "agar",
@@ -44,7 +45,9 @@ STOPWORDS = sorted({
     "seperti", "lagi", "masih", "sedang", "para", "si", "sang", "pun", "lah", "nya",
     "setelah", "sesudah", "sebelum", "saat", "ketika", "sejak", "mau", "ingin", "tidak",
     "bukan", "jadi", "lalu", "kemudian", "sama", "sangat", "sekali", "banyak", "semua",
-    "sih", "dong", "kok", "ya", "deh", "nih", "kah", "the", "of", "and",
+    "sih", "dong", "kok", "ya", "deh", "nih", "tuh", "lho", "kah", "kan", "biar", "gitu",
+    "gini", "kayak", "banget", "emang", "pas", "abis", "trus", "lg", "sm", "dr",
+    "the", "of", "and",
 })
 
 # Words that ask what something means: they point to the glossary instead of being searched.
