@@ -3,12 +3,16 @@
 MkDocs' search plugin writes `search/search_index.json` (every page and section, as HTML). This
 module turns it into the index the handbook's own search worker (`web/search.js`) reads:
 
-- the text as plain text (the worker escapes what it shows);
+- the text as plain text (the worker escapes what it shows), each sentence stored once in
+  `config.handbook.strings` and a doc's text as the numbers of its sentences;
 - `config.handbook`: the root of every word of the handbook (PySastrawi, Nazief-Adriani with
   the Sastrawi dictionary), the dictionary words among those roots (for the same stemmer in
   the browser, `web/sastrawi.js`, to stem what a worker types), the glossary's terms and
-  synonyms as groups of root phrases, the stop words of a query, and what each page is (the
-  labels shown under a result and a ranking prior).
+  synonyms as groups of root phrases, everyday spellings (protocols/language.yml), the stop
+  words of a query, the words that ask for a meaning, and what each page is (the labels shown
+  under a result and a ranking prior).
+
+ARCHITECTURE.md ("Search") has the contract and the ranking.
 
 The theme keeps its search box and result list; only the worker behind them changes: every
 page's `__config` names ours (`point_theme_to_worker`). Tokenising here and in `web/search.js`
