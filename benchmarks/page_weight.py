@@ -64,7 +64,7 @@ def main(site: Path) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1:
-        main(Path(sys.argv[1]))
+        main(Path(sys.argv[1]).resolve())
     else:
         with tempfile.TemporaryDirectory() as tmp:
             subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "build",

@@ -109,9 +109,26 @@ def _stemmer():
     return factory.create_stemmer(), frozenset(factory.get_words_from_file())
 
 
-def root(word: str) -> str:
-    """The word's root by Sastrawi: "pemerkosaan" -> "perkosa", "dimaki-maki" -> "maki"."""
+# Sastrawi's slips on words of this handbook, with the right root: without them "menemani"
+# (tani) never meets "temani" (teman), nor "penyidikan" (sidi) "penyidik" (sidik). Both sides
+# use this list: the build for the handbook's words, the worker for what is typed.
+ROOT_FIXES = {
+    "ditemani": "teman", "menemani": "teman", "memarahi": "marah", "dimarahi": "marah",
+    "memasuki": "masuk", "menelan": "telan", "pengesahan": "sah", "penyidikan": "sidik",
+    "relawan": "rela", "berikan": "beri", "memediasinya": "mediasi", "didiversi": "diversi",
+    "dikenali": "kenal", "dikuasai": "kuasa", "disepakati": "sepakat", "mengekang": "kekang",
+    "pengekangan": "kekang",
+}
+
+
+def sastrawi_root(word: str) -> str:
+    """The word's root by Sastrawi itself: "pemerkosaan" -> "perkosa", "dimaki-maki" -> "maki"."""
     return _stemmer()[0].stem(word) or word
+
+
+def root(word: str) -> str:
+    """The word's root for search: Sastrawi's, or the right one where Sastrawi slips."""
+    return ROOT_FIXES.get(word) or sastrawi_root(word)
 
 
 def plain_text(markup: str) -> str:
@@ -191,12 +208,15 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     roots = {w: root(w) for w in sorted(vocabulary)}
     texts = pack_texts(docs)
     dictionary = _stemmer()[1]
-    known_roots = set(roots.values()) | {r for group in groups for phrases in group.values()
-                                         for p in phrases for r in p.split()}
+    # the browser's Sastrawi needs the roots it would find itself, and the corrected ones
+    known_roots = (set(roots.values()) | {sastrawi_root(w) for w in roots}
+                   | {r for group in groups for phrases in group.values()
+                      for p in phrases for r in p.split()})
     config = dict(raw["config"])
     config["handbook"] = {
         "strings": texts,
         "roots": {w: r for w, r in roots.items() if w != r},
+        "fixes": ROOT_FIXES,
         "dictionary": sorted(r for r in known_roots if r in dictionary),
         "synonyms": groups,
         "stopwords": STOPWORDS,

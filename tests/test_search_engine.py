@@ -42,9 +42,10 @@ def real(shipped_site):
 
 
 def stemmed_differently(worker: Path, index_path: str, words: list[str], **dictionary) -> list:
-    """(word, browser's root, build's root) for every word the two stemmers disagree on."""
+    """(word, browser's root, build's root) for every word the two Sastrawis disagree on."""
     stems = run_node(worker, index_path, stem=words, **dictionary)["stem"]
-    return [(w, s, search.root(w)) for w, s in zip(words, stems) if s != search.root(w)]
+    return [(w, s, search.sastrawi_root(w)) for w, s in zip(words, stems)
+            if s != search.sastrawi_root(w)]
 
 
 @pytest.mark.site
@@ -54,8 +55,10 @@ def test_the_browser_stems_every_word_of_the_handbook_like_the_build(real):
                          for w in search.words(" ".join([doc["title"],
                                                          search.doc_text(index, doc),
                                                          *doc.get("tags", [])]))})
-    # With the small dictionary shipped in the index, as a worker's phone runs it.
-    differ = stemmed_differently(worker, index_path, vocabulary)
+    # With the small dictionary shipped in the index, as a worker's phone runs it. (Words of
+    # ROOT_FIXES never reach the stemmer: both sides look them up.)
+    differ = stemmed_differently(worker, index_path,
+                                 [w for w in vocabulary if w not in search.ROOT_FIXES])
     assert not differ, differ[:20]
     assert len(vocabulary) > 2000
 
@@ -108,6 +111,8 @@ WORKER_STORIES = {
     "pemerkosan": ("protokol/seksual/", "jenis/seksual/"),
     "perdagnagan orang": ("protokol/perdagangan-orang/", "jenis/perdagangan-orang/"),
     "penampunagn": ("penampungan-sementara/",),
+    # Sastrawi's slips corrected on both sides: "menemani" (tani) meets "temani" (teman)
+    "temani korban diperiksa penyidik": ("pendampingan/",),
     # the word still being typed
     "pencabu": ("protokol/seksual/", "jenis/seksual/"),
 }
@@ -151,7 +156,7 @@ def test_a_result_names_the_type_and_the_stage_and_marks_the_words(real):
 def tiny_index(text: str) -> dict:
     return {"config": {"separator": r"[\s\-]+", "handbook": {"strings": [text],
                 "roots": {"dipukul": "pukul"}, "dictionary": ["pukul"], "stopwords": ["di"],
-                "spellings": {}, "synonyms": [], "pages": {},
+                "spellings": {}, "synonyms": [], "pages": {}, "fixes": {},
                 "definition": {"words": ["artinya"], "page": "glosarium/"}}},
             "docs": [{"location": "a/", "title": "Halaman A", "text": [0]}]}
 

@@ -126,6 +126,7 @@ class HandbookSearch {
   constructor(index) {
     const meta = index.config.handbook;
     this.roots = meta.roots;
+    this.fixes = meta.fixes;   // Sastrawi's slips, corrected (generator/search.py ROOT_FIXES)
     this.stopwords = new Set(meta.stopwords);
     this.spellings = meta.spellings;
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page};
@@ -161,6 +162,7 @@ class HandbookSearch {
   /* The root of any word: the build's for a word of the handbook, the stemmer's otherwise. */
   root(word) {
     if (word in this.roots) return this.roots[word];
+    if (word in this.fixes) return this.fixes[word];
     if (this.surface.has(word)) return word;
     return this.stemmer.stem(word);
   }
