@@ -30,10 +30,10 @@ import unicodedata
 from importlib.resources import files
 from pathlib import Path
 
+from generator import pages
 from generator.model import Handbook
 from generator.pages import (EMERGENCY, GLOSSARY, HOME, REFERENCES, SERVICES, STAGES_INDEX,
                              protocol_page, stage_page, type_page)
-from generator.pages import url_of as _url_of
 
 INDEX = "search/search_index.json"
 
@@ -61,6 +61,7 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
 PRIORS = {
+    EMERGENCY: 1.3,  # asked for a number, the numbers page before the protocols naming it
     HOME: 0.6,
     GLOSSARY: 0.75,
     REFERENCES: 0.5,
@@ -137,7 +138,7 @@ def plain_text(markup: str) -> str:
 
 def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str, dict]:
     """For each page URL: the labels under its search result and its ranking prior."""
-    url_of = functools.partial(_url_of, directory_urls=directory_urls)
+    url_of = functools.partial(pages.url_of, directory_urls=directory_urls)
     labels: dict[str, dict] = {}
     for protocol in handbook.protocols:
         labels[url_of(protocol_page(protocol))] = {
@@ -147,8 +148,7 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
         labels[url_of(type_page(violence_type))] = {"labels": ["Jenis kekerasan"]}
     for stage in handbook.stages:
         labels[url_of(stage_page(stage))] = {"labels": ["Tahap layanan"], "prior": 0.9}
-    # asked for a number, the numbers page comes before the protocols that also name it
-    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "prior": 1.3}
+    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"]}
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
     return dict(sorted(labels.items()))
@@ -222,7 +222,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "stopwords": STOPWORDS,
         "spellings": spellings(handbook),
         "definition": {"words": DEFINITION_WORDS,
-                       "page": _url_of(GLOSSARY, directory_urls=directory_urls)},
+                       "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "pages": page_labels(handbook, directory_urls=directory_urls),
     }
     return {"config": config, "docs": docs}

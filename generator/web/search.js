@@ -202,18 +202,16 @@ class HandbookSearch {
       const formal = this.root(form);
       if (this.df.has(formal)) return {root: formal, weight: ALT.informal};
     }
-    // A slip of the thumb: the handbook's most used word one edit away.
+    // A slip of the thumb: the handbook's most used word one edit away stands for the word;
+    // every root one slip away is kept as an alternative.
     if (word.length >= FUZZY_MIN) {
-      let best = null;
-      for (const candidate of this.vocabulary) {
-        if (!withinDistance(word, candidate, 1)) continue;
-        const candidateRoot = this.root(candidate);
-        const df = this.df.get(candidateRoot) || 0;
-        if (!best || df > best.df || (df === best.df && candidateRoot < best.root)) {
-          best = {root: candidateRoot, df};
-        }
+      const near = [...new Set(this.vocabulary.filter(c => withinDistance(word, c, 1))
+        .map(c => this.root(c)))];
+      if (near.length) {
+        const df = r => this.df.get(r) || 0;
+        near.sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1));
+        return {root: near[0], weight: ALT.fuzzy, near};
       }
-      if (best) return {root: best.root, weight: ALT.fuzzy};
     }
     return {root, weight: ALT.exact};
   }
@@ -347,16 +345,10 @@ class HandbookSearch {
     return best;
   }
 
-  alternatives(word, {root, weight}, last) {
+  alternatives(word, {root, weight, near = []}, last) {
     const known = this.df.has(root);
-    const out = [{roots: [root], weight}];
-    if (weight === ALT.fuzzy) {  // every word one slip away, not only the most used one
-      for (const candidate of this.vocabulary) {
-        if (withinDistance(word, candidate, 1)) {
-          out.push({roots: [this.root(candidate)], weight: ALT.fuzzy});
-        }
-      }
-    }
+    const out = [{roots: [root], weight},
+                 ...near.map(other => ({roots: [other], weight: ALT.fuzzy}))];
     if (last && word.length >= 3 && (!known || weight !== ALT.exact)) {
       for (const candidate of this.vocabulary) {
         if (candidate.startsWith(word)) {
