@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.merge import effective_red_flags, effective_steps
+from generator.merge import effective_pause_points, effective_red_flags, effective_steps
 from generator.model import Handbook, PausePoint, Protocol, RedFlag
 
 
@@ -14,11 +14,17 @@ class ChecklistGroup:
     items: tuple[str, ...]
 
 
+# Types whose sheet asks the time of the incident: after sexual violence two clocks run
+# (72 h: HIV prevention, emergency contraception, evidence; 120 h: emergency contraception).
+INCIDENT_TIME_TYPES = ("seksual",)
+
+
 @dataclass(frozen=True)
 class Checklist:
     protocol: Protocol
     groups: tuple[ChecklistGroup, ...]
     red_flags: tuple[RedFlag, ...]
+    incident_time: bool = False  # print "Waktu kejadian: __ hari __ jam lalu"
 
     @property
     def item_count(self) -> int:
@@ -27,10 +33,11 @@ class Checklist:
 
 def checklist_for(handbook: Handbook, protocol: Protocol) -> Checklist:
     """Group every step's checklist items under its pause point, in the stage's order."""
-    stage = handbook.stage(protocol.stage)
-    by_pause: dict[str, list[str]] = {p.id: [] for p in stage.pause_points}
+    pauses = effective_pause_points(handbook, protocol)
+    by_pause: dict[str, list[str]] = {p.id: [] for p in pauses}
     for step in effective_steps(handbook, protocol):
         by_pause[step.pause].extend(step.checklist_items)
     groups = tuple(ChecklistGroup(p, tuple(by_pause[p.id]))
-                   for p in stage.pause_points if by_pause[p.id])
-    return Checklist(protocol, groups, effective_red_flags(handbook, protocol))
+                   for p in pauses if by_pause[p.id])
+    return Checklist(protocol, groups, effective_red_flags(handbook, protocol),
+                     incident_time=protocol.type in INCIDENT_TIME_TYPES)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.model import Handbook, Protocol, RedFlag, Step
+from generator.model import Handbook, PausePoint, Protocol, RedFlag, Step
 
 
 def effective_steps(handbook: Handbook, protocol: Protocol) -> tuple[Step, ...]:
@@ -45,11 +45,28 @@ def effective_steps(handbook: Handbook, protocol: Protocol) -> tuple[Step, ...]:
 
 
 def effective_red_flags(handbook: Handbook, protocol: Protocol) -> tuple[RedFlag, ...]:
-    """The protocol's own red flags first (most specific), then its stage's."""
+    """The protocol's own red flags first (most specific), then its stage's.
+
+    A protocol that does not apply to its stage replaces the stage: the stage's red flags
+    describe the procedure that does not apply (e.g. "do not mediate face to face" on a page
+    saying sexual violence is never mediated), so none is inherited.
+    """
+    if protocol.not_applicable is not None:
+        return protocol.red_flags
     return (*protocol.red_flags, *handbook.stage(protocol.stage).red_flags)
 
 
+def effective_pause_points(handbook: Handbook, protocol: Protocol) -> tuple[PausePoint, ...]:
+    """The checklist's pause points: the protocol's own when the stage does not apply."""
+    if protocol.not_applicable is not None:
+        return protocol.pause_points
+    return handbook.stage(protocol.stage).pause_points
+
+
 def effective_child(handbook: Handbook, protocol: Protocol) -> tuple[str, ...]:
-    """What changes for a child: the protocol's guidance, then the stage's."""
+    """What changes for a child: the protocol's guidance, then the stage's (none of the
+    stage's when the stage does not apply)."""
+    if protocol.not_applicable is not None:
+        return protocol.child
     stage_child = handbook.stage(protocol.stage).child
     return (*protocol.child, *(c for c in stage_child if c not in protocol.child))

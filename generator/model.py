@@ -69,6 +69,8 @@ class Contact:
     confirmed: bool
     source: Citation
     note: str = ""
+    confirmed_by: str = ""
+    confirmed_on: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,7 @@ class Protocol:
     skip_steps: tuple[SkipStep, ...] = ()
     change_steps: tuple[StepChange, ...] = ()
     not_applicable: NotApplicable | None = None
+    pause_points: tuple[PausePoint, ...] = ()  # only with not_applicable: replaces the stage's
     referrals: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     where: Where | None = field(default=None, compare=False)

@@ -30,7 +30,7 @@ from generator.render import indonesian_date
 
 A4_HEIGHT_MM = 297.0
 MM_PER_PX = 25.4 / 96  # CSS pixels
-LAYOUT_VERSION = "3"  # change when this module changes what a cached PDF would contain
+LAYOUT_VERSION = "4"  # change when this module changes what a cached PDF would contain
 PARALLEL_FROM = 6  # lay out in worker processes when at least this many PDFs are missing
 FONTS = {
     "FONT_400": "atkinson-hyperlegible-latin-400-normal.ttf",

@@ -187,6 +187,11 @@ SKIP_STEP = Record("langkah yang dilewati", {
     "reason": Field(Text(), "Alasannya.", True),
 }, "- step: rujuk-mediasi\n  reason: ...")
 
+PAUSE_POINT = Record("titik jeda", {
+    "id": Field(Id(), "Id titik jeda.", True),
+    "title": Field(Text(), "Judul, misalnya 'Sebelum bertemu korban'.", True),
+}, "- id: sebelum\n  title: Sebelum bertemu korban")
+
 HISTORY = Record("riwayat", {
     "version": Field(Version(), "Versi.", True),
     "date": Field(Date(), "Tanggal (TAHUN-BULAN-TANGGAL).", True),
@@ -204,6 +209,8 @@ PROTOCOL = Record("protokol", {
         "reason": Field(Text(multiline=True), "Mengapa tahap ini tidak berlaku.", True),
         "sources": Field(CITATIONS, "Dasar hukumnya."),
     }), "Isi bila tahap ini tidak berlaku untuk jenis kekerasan ini."),
+    "pause_points": Field(ListOf(PAUSE_POINT, 1), "Hanya bersama not_applicable: titik jeda "
+                          "daftar periksa protokol ini, pengganti titik jeda tahap."),
     "red_flags": Field(ListOf(RED_FLAG), "Tanda bahaya khusus jenis ini."),
     "steps": Field(ListOf(PROTOCOL_STEP), "Langkah khusus jenis ini."),
     "skip_steps": Field(ListOf(SKIP_STEP), "Langkah tahap yang tidak berlaku."),
@@ -220,11 +227,8 @@ STAGE = Record("tahap", {
     "order": Field(Number(1), "Urutan tahap (1, 2, ...).", True),
     "purpose": Field(Text(multiline=True), "Tujuan tahap.", True),
     "time_limit": Field(Text(), "Batas waktu, bila ada."),
-    "pause_points": Field(ListOf(Record("titik jeda", {
-        "id": Field(Id(), "Id titik jeda.", True),
-        "title": Field(Text(), "Judul, misalnya 'Sebelum bertemu korban'.", True),
-    }, "- id: sebelum\n  title: Sebelum bertemu korban"), 1),
-        "Titik jeda daftar periksa, berurutan.", True),
+    "pause_points": Field(ListOf(PAUSE_POINT, 1), "Titik jeda daftar periksa, berurutan.",
+                          True),
     "red_flags": Field(ListOf(RED_FLAG), "Tanda bahaya untuk semua jenis."),
     "steps": Field(ListOf(STAGE_STEP, 1), "Langkah untuk semua jenis.", True),
     "child": Field(text_list(), "Panduan umum bila korban anak."),
@@ -289,6 +293,9 @@ SERVICES = Record("daftar layanan", {
                                True),
             "source": Field(Cite(), "Sumber kontak ini (id dari references.yml).", True),
             "note": Field(Text(), "Catatan."),
+            "confirmed_by": Field(Text(), "Siapa yang mengonfirmasi (peran atau nama yang "
+                                  "benar-benar diketahui)."),
+            "confirmed_on": Field(Date(), "Tanggal konfirmasi (TAHUN-BULAN-TANGGAL)."),
         }, "- type: telepon\n  value: \"129\"\n  confirmed: true\n  source: ...")),
             "Kontak; kosongkan bila belum ada yang terkonfirmasi."),
     }, "- id: sapa-129\n  name: ...\n  kind: hotline\n  area: nasional"), 1),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import model, schema
+from generator import model, rules, schema
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
 
@@ -358,14 +358,16 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
                                         f"{p.review_due.isoformat()} sudah lewat; tinjau "
                                         "protokol ini dan perbarui review_due", "tinjau-lewat",
                                         warning=True))
-    if any(not p.warning for p in run.problems):
-        raise ContentInvalidError(run.problems)
     handbook = model.Handbook(
         types=tuple(sorted(types.values(), key=lambda t: (t.order, t.id))),
         stages=tuple(sorted(stages.values(), key=lambda s: (s.order, s.id))),
         protocols=tuple(protocols),
         references=tuple(references), roles=tuple(roles), services=tuple(services),
         regions=tuple(regions), glossary=tuple(glossary), spellings=spellings)
+    if not any(not p.warning for p in run.problems):
+        run.problems.extend(rules.check(handbook, root))  # what the content says
+    if any(not p.warning for p in run.problems):
+        raise ContentInvalidError(run.problems)
     return handbook, sorted(run.problems)
 
 
@@ -541,7 +543,9 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
     raw = doc.data if isinstance(doc.data, dict) else {}
     own_ids = {s["id"] for s in raw.get("steps") or () if isinstance(s, dict)
                and isinstance(s.get("id"), str)}
-    run.known["pause"] = {p.id for p in stage.pause_points}
+    run.known["pause"] = ({p.get("id") for p in raw["pause_points"] if isinstance(p, dict)}
+                          if "not_applicable" in raw and isinstance(raw.get("pause_points"), list)
+                          else {p.id for p in stage.pause_points})
     run.known["step"] = stage_steps | own_ids
     data, checker = run.checked(doc, schema.PROTOCOL)
     if data is INVALID:
@@ -576,6 +580,11 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
                        "mewarisi langkah tahap, jadi skip_steps dan change_steps tidak dipakai",
                        "tipe-salah", key=True)
         ok = False
+    if ("not_applicable" in data) != ("pause_points" in data):
+        checker.report(("pause_points",) if "pause_points" in data else ("not_applicable",),
+                       "pause_points: protokol dengan not_applicable menulis titik jedanya "
+                       "sendiri, dan hanya protokol itu", "kolom-wajib", key=True)
+        ok = False
     if data["review_due"] <= data["reviewed"]:
         checker.report(("review_due",), f"review_due: {data['review_due'].isoformat()} harus "
                        f"sesudah reviewed ({data['reviewed'].isoformat()})", "urutan-tanggal")
@@ -597,7 +606,9 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
     return model.Protocol(
         type=type_id, stage=stage.id,
         **{k: v for k, v in data.items() if k not in (
-            "steps", "red_flags", "skip_steps", "change_steps", "not_applicable", "history")},
+            "steps", "red_flags", "skip_steps", "change_steps", "not_applicable", "history",
+            "pause_points")},
+        pause_points=tuple(model.PausePoint(**p) for p in data.get("pause_points", ())),
         steps=tuple(_step(s, doc, ("steps", i)) for i, s in enumerate(data.get("steps", ()))),
         red_flags=tuple(_red_flag(r) for r in data.get("red_flags", ())),
         skip_steps=tuple(model.SkipStep(**s) for s in data.get("skip_steps", ())),

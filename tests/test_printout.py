@@ -50,10 +50,10 @@ def test_checklist_header_has_version_status_dates_address_and_fields(generated)
     pdf = generated.downloads["protokol/seksual/pengaduan/daftar-periksa-seksual-pengaduan.pdf"]
     _, _, text = text_of(pdf)
     for expected in ("Versi 0.2.0", "Draf: belum disahkan oleh Dinas P3APPKB",
-                     "Ditinjau 28 November 2026", "Edisi 28 November 2026",
+                     "Diperbarui 28 November 2026", "Edisi 28 November 2026",
                      "https://contoh.invalid/buku/protokol/seksual/pengaduan/", "Tanggal",
                      "Nama petugas", "Kode kasus", "bukan nama korban", "Paraf",
-                     "Segera bertindak bila", "Kejadian kurang dari 72 jam yang lalu"):
+                     "Segera bertindak bila", "Kejadian kurang dari 120 jam (5 hari) yang lalu"):
         assert expected.replace(" ", "").lower() in text.replace(" ", "").lower(), expected
 
 

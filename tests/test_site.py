@@ -47,7 +47,7 @@ def test_protocol_page_shows_version_status_review_and_red_flags_first(built):
     assert '<html lang="id"' in html
     assert "Versi <strong>0.2.0</strong>" in html
     assert "Draf: belum disahkan oleh Dinas P3APPKB" in html
-    assert "Ditinjau 28 November 2026" in html
+    assert "Diperbarui 28 November 2026" in html
     assert "Tinjau ulang paling lambat 28 Mei 2027" in html
     html = html[html.index("<article"):]  # the page itself, not the table of contents
     assert html.index("Segera bertindak bila") < html.index("Dengarkan tanpa menghakimi")
