@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.model import Handbook, PausePoint, Protocol, RedFlag, Step
+from generator.model import DoNow, Handbook, PausePoint, Protocol, RedFlag, Stage, Step
 
 
 def effective_steps(handbook: Handbook, protocol: Protocol) -> tuple[Step, ...]:
@@ -17,9 +17,13 @@ def effective_steps(handbook: Handbook, protocol: Protocol) -> tuple[Step, ...]:
     A protocol that does not apply to its stage (`not_applicable`) inherits no stage step: its
     own steps say what to do instead.
     """
+    return merged_steps(handbook.stage(protocol.stage), protocol)
+
+
+def merged_steps(stage: Stage, protocol: Protocol) -> tuple[Step, ...]:
+    """`effective_steps` for a protocol of `stage` (also before the handbook exists)."""
     if protocol.not_applicable is not None:
         return protocol.steps
-    stage = handbook.stage(protocol.stage)
     skipped = {s.step for s in protocol.skip_steps}
     changes = {c.step: c for c in protocol.change_steps}
     steps: list[Step] = []
@@ -61,6 +65,14 @@ def effective_pause_points(handbook: Handbook, protocol: Protocol) -> tuple[Paus
     if protocol.not_applicable is not None:
         return protocol.pause_points
     return handbook.stage(protocol.stage).pause_points
+
+
+def effective_do_now(stage: Stage, protocol: Protocol) -> tuple[DoNow, ...]:
+    """The "Lakukan sekarang" list: the protocol's own, or else its stage's (never the
+    stage's when the stage does not apply: its steps are not inherited)."""
+    if protocol.not_applicable is not None:
+        return protocol.do_now
+    return protocol.do_now or stage.do_now
 
 
 def effective_child(handbook: Handbook, protocol: Protocol) -> tuple[str, ...]:

@@ -108,18 +108,43 @@ class Spelling:
     typed: tuple[str, ...]
 
 
+URGENCY_LABELS = {
+    "nyawa": "Nyawa terancam",
+    "segera": "Segera, dalam hitungan jam",
+    "perhatian": "Perlu perhatian",
+}
+
+
 @dataclass(frozen=True)
 class RedFlag:
     sign: str
     action: str
+    urgency: str = "perhatian"  # one of schema.URGENCIES; validation requires it in YAML
     services: tuple[str, ...] = ()
     sources: tuple[Citation, ...] = ()
+
+    @property
+    def rank(self) -> int:
+        """0 for danger to life, then time-critical, then the rest: the order shown."""
+        return tuple(URGENCY_LABELS).index(self.urgency)
+
+    @property
+    def urgency_label(self) -> str:
+        return URGENCY_LABELS[self.urgency]
 
     @property
     def first_action(self) -> str:
         """The action's first sentence: what a printed checklist has room for."""
         head, dot, _ = self.action.partition(". ")
         return head + "." if dot else self.action
+
+
+@dataclass(frozen=True)
+class DoNow:
+    """One line of the "Lakukan sekarang" card: a step of the protocol, and whom to call."""
+
+    step: str
+    call: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +232,7 @@ class Stage:
     sources: tuple[Citation, ...] = ()
     time_limit: str = ""
     keywords: tuple[str, ...] = ()
+    do_now: tuple[DoNow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,6 +258,7 @@ class Protocol:
     pause_points: tuple[PausePoint, ...] = ()  # only with not_applicable: replaces the stage's
     referrals: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    do_now: tuple[DoNow, ...] = ()  # empty: the stage's list
     where: Where | None = field(default=None, compare=False)
     written: bool = True  # False: no file yet, the page shows the stage's common steps
 

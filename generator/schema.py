@@ -139,13 +139,29 @@ def text_list(min_items: int = 0) -> ListOf:
 
 CITATIONS = ListOf(Cite())
 
+# Most urgent first: the order red flags are shown in.
+URGENCIES = ("nyawa", "segera", "perhatian")
+
 RED_FLAG = Record("tanda bahaya", {
     "sign": Field(Text(), "Tanda bahaya yang dilihat atau didengar petugas.", True),
+    "urgency": Field(Choice(URGENCIES), "Seberapa mendesak: nyawa (nyawa terancam, bertindak "
+                     "saat ini juga), segera (dalam hitungan jam, misalnya batas 72 jam), "
+                     "perhatian (hari ini atau segera sesudahnya).", True),
     "action": Field(Text(), "Yang harus segera dilakukan.", True),
     "services": Field(ListOf(Id("service")), "Id layanan (services.yml) yang kontaknya "
                       "ditampilkan."),
     "sources": Field(CITATIONS, "Sumber."),
-}, "- sign: Kejadian kurang dari 72 jam yang lalu\n  action: Antar segera ke layanan kesehatan.")
+}, "- sign: Kejadian kurang dari 72 jam yang lalu\n  urgency: segera\n"
+   "  action: Antar segera ke layanan kesehatan.")
+
+DO_NOW = ListOf(Record("lakukan sekarang", {
+    # Checked against the protocol's effective steps by generator.firstscreen.
+    "step": Field(Id(), "Id langkah protokol ini; kartu memakai judul langkah itu.", True),
+    "call": Field(Id("service"), "Id layanan (services.yml) yang nomor teleponnya ditampilkan "
+                  "sebagai tombol telepon."),
+}, "- step: pastikan-aman\n  call: darurat-112"), 1)
+DO_NOW_HELP = ("Kartu 'Lakukan sekarang' di atas halaman: 3 sampai 5 langkah pertama (id "
+               "langkah), ditulis di akhir berkas.")
 
 _STEP_FIELDS = {
     "id": Field(Id(), "Id langkah: huruf kecil dan tanda hubung, unik dalam protokol.", True),
@@ -220,6 +236,7 @@ PROTOCOL = Record("protokol", {
     "sources": Field(ListOf(Cite(), 1), "Sumber utama protokol.", True),
     "keywords": Field(text_list(), "Kata yang dipakai orang, untuk pencarian."),
     "history": Field(ListOf(HISTORY, 1), "Riwayat perubahan, terbaru di atas.", True),
+    "do_now": Field(DO_NOW, DO_NOW_HELP + " Mengganti daftar tahap."),
 }, "title: ...\nsummary: ...\nversion: 0.1.0\nstatus: draf\n...")
 
 STAGE = Record("tahap", {
@@ -234,6 +251,7 @@ STAGE = Record("tahap", {
     "child": Field(text_list(), "Panduan umum bila korban anak."),
     "sources": Field(CITATIONS, "Sumber."),
     "keywords": Field(text_list(), "Kata untuk pencarian."),
+    "do_now": Field(DO_NOW, DO_NOW_HELP),
 })
 
 TYPE = Record("jenis kekerasan", {

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import model, rules, schema
+from generator import firstscreen, model, rules, schema
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
 
@@ -352,6 +352,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
     stages = _load_dir(run, "stages", schema.STAGE, _stage)
     protocols = _load_protocols(run, types, stages, by_id)
     _check_unexpected_files(run)
+    firstscreen.check_do_now(run, stages, protocols, services)
     for p in protocols:
         if p.written and p.review_due < (today or datetime.date.today()):
             run.problems.append(Problem(p.where.path, 1, 1, f"tanggal tinjau ulang "
@@ -432,10 +433,16 @@ def _red_flag(d: dict) -> model.RedFlag:
     return model.RedFlag(**d)
 
 
+def _do_now(d: dict) -> tuple[model.DoNow, ...]:
+    return tuple(model.DoNow(**item) for item in d.get("do_now", ()))
+
+
 def _stage(stage_id: str, d: dict, doc: Document) -> model.Stage:
     return model.Stage(
         id=stage_id,
-        **{k: v for k, v in d.items() if k not in ("pause_points", "steps", "red_flags")},
+        **{k: v for k, v in d.items() if k not in ("pause_points", "steps", "red_flags",
+                                                   "do_now")},
+        do_now=_do_now(d),
         pause_points=tuple(model.PausePoint(**p) for p in d["pause_points"]),
         steps=tuple(_step(s, doc, ("steps", i)) for i, s in enumerate(d["steps"])),
         red_flags=tuple(_red_flag(r) for r in d.get("red_flags", ())),
@@ -607,8 +614,9 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
         type=type_id, stage=stage.id,
         **{k: v for k, v in data.items() if k not in (
             "steps", "red_flags", "skip_steps", "change_steps", "not_applicable", "history",
-            "pause_points")},
+            "pause_points", "do_now")},
         pause_points=tuple(model.PausePoint(**p) for p in data.get("pause_points", ())),
+        do_now=_do_now(data),
         steps=tuple(_step(s, doc, ("steps", i)) for i, s in enumerate(data.get("steps", ()))),
         red_flags=tuple(_red_flag(r) for r in data.get("red_flags", ())),
         skip_steps=tuple(model.SkipStep(**s) for s in data.get("skip_steps", ())),

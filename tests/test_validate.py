@@ -12,11 +12,11 @@ P = "protocols/seksual/pengaduan.yml"
 CASES = {
     "misspelt key": (
         P, "steps:\n", "stesp:\n",
-        f"{P}:14:1: stesp: kunci \"stesp\" tidak dikenal di protokol; maksud Anda 'steps'? "
+        f"{P}:15:1: stesp: kunci \"stesp\" tidak dikenal di protokol; maksud Anda 'steps'? "
         "[kunci-tidak-dikenal]"),
     "Indonesian key": (
         P, "child:", "anak:",
-        f"{P}:29:1: anak: kunci \"anak\" tidak dikenal di protokol; maksud Anda 'child'? "
+        f"{P}:30:1: anak: kunci \"anak\" tidak dikenal di protokol; maksud Anda 'child'? "
         "[kunci-tidak-dikenal]"),
     "missing title": (
         P, "title: Menerima pengaduan kekerasan seksual\n", "",
@@ -43,31 +43,31 @@ CASES = {
     "text where a list belongs": (
         P, 'child: ["Wawancara hanya sekali, oleh petugas terlatih."]',
         "child: Wawancara hanya sekali",
-        f"{P}:29:8: child: harus berupa daftar (setiap butir diawali '- '), tertulis teks "
+        f"{P}:30:8: child: harus berupa daftar (setiap butir diawali '- '), tertulis teks "
         "\"Wawancara hanya sekali\" [tipe-salah]"),
     "unknown role": (
         P, "who: [pendamping]", "who: [pendampingan]",
-        f"{P}:17:11: steps[1].who[1]: peran \"pendampingan\" tidak ada di roles.yml; maksud "
+        f"{P}:18:11: steps[1].who[1]: peran \"pendampingan\" tidak ada di roles.yml; maksud "
         "Anda 'pendamping'? [peran-tidak-ada]"),
     "unknown reference": (
         P, "sources: [uu-12-2022 Pasal 67]", "sources: [uu-12-2021 Pasal 67]",
-        f"{P}:31:11: sources[1]: sumber \"uu-12-2021\" tidak ada di references.yml; maksud "
+        f"{P}:32:11: sources[1]: sumber \"uu-12-2021\" tidak ada di references.yml; maksud "
         "Anda 'uu-12-2022'? [rujukan-tidak-ada]"),
     "unknown service": (
         P, "referrals: [sapa-129]", "referrals: [sapa129]",
-        f"{P}:30:13: referrals[1]: layanan \"sapa129\" tidak ada di services.yml; maksud "
+        f"{P}:31:13: referrals[1]: layanan \"sapa129\" tidak ada di services.yml; maksud "
         "Anda 'sapa-129'? [layanan-tidak-ada]"),
     "unknown stage step": (
         P, "  - step: dengarkan", "  - step: dengar",
-        f"{P}:24:11: change_steps[1].step: langkah \"dengar\" tidak ada di berkas tahap; "
+        f"{P}:25:11: change_steps[1].step: langkah \"dengar\" tidak ada di berkas tahap; "
         "maksud Anda 'dengarkan'? [langkah-tidak-ada]"),
     "unknown pause point": (
         P, "pause: selama", "pause: sesudah",
-        f"{P}:19:12: steps[1].pause: titik jeda \"sesudah\" tidak ada di pause_points di "
+        f"{P}:20:12: steps[1].pause: titik jeda \"sesudah\" tidak ada di pause_points di "
         "berkas tahap [jeda-tidak-ada]"),
     "version not bumped in history": (
         P, "version: 0.2.0\nstatus", "version: 0.3.0\nstatus",
-        f"{P}:34:14: history[1].version: riwayat teratas harus versi sekarang (0.3.0), "
+        f"{P}:35:14: history[1].version: riwayat teratas harus versi sekarang (0.3.0), "
         "tertulis 0.2.0 [riwayat-tidak-cocok]"),
     "bad version": (
         P, "version: 0.2.0\nstatus", "version: v2\nstatus",
@@ -76,26 +76,26 @@ CASES = {
     "phone number in a step": (
         P, "do: [Antar korban ke puskesmas atau rumah sakit.]",
         "do: [Telepon 0812-3456-7890 lalu antar korban.]",
-        f"{P}:21:10: steps[1].do[1]: \"0812-3456-7890\" tampak seperti nomor telepon; nomor "
+        f"{P}:22:10: steps[1].do[1]: \"0812-3456-7890\" tampak seperti nomor telepon; nomor "
         "hanya ditulis di services.yml (dengan sumbernya), lalu sebut id layanannya di "
         "referrals atau services [nomor-telepon]"),
     "short hotline in a red flag": (
         P, "action: Antar segera ke layanan kesehatan.",
         "action: Hubungi 112 lalu antar ke layanan kesehatan.",
-        f"{P}:13:13: red_flags[1].action: \"Hubungi 112\" tampak seperti nomor telepon; nomor "
+        f"{P}:14:13: red_flags[1].action: \"Hubungi 112\" tampak seperti nomor telepon; nomor "
         "hanya ditulis di services.yml (dengan sumbernya), lalu sebut id layanannya di "
         "referrals atau services [nomor-telepon]"),
     "step without an actor": (
         P, "    who: [pendamping]\n", "",
-        f"{P}:15:5: steps[1].who: wajib diisi, tetapi tidak ada (Siapa yang melakukan: id "
+        f"{P}:16:5: steps[1].who: wajib diisi, tetapi tidak ada (Siapa yang melakukan: id "
         "peran dari roles.yml.) [kolom-wajib]"),
     "step id reused from the stage": (
         P, "  - id: rujuk-kesehatan", "  - id: catat",
-        f"{P}:15:9: steps[1].id: langkah \"catat\" sudah ada di tahap; untuk mengubahnya pakai "
+        f"{P}:16:9: steps[1].id: langkah \"catat\" sudah ada di tahap; untuk mengubahnya pakai "
         "change_steps [id-ganda]"),
     "no Indonesian law cited": (
         P, "sources: [uu-12-2022 Pasal 67]", "sources: [who-pfa-2011]",
-        f"{P}:31:10: sources: kutip paling sedikit satu undang-undang atau peraturan Indonesia "
+        f"{P}:32:10: sources: kutip paling sedikit satu undang-undang atau peraturan Indonesia "
         "(kind undang-undang atau peraturan di references.yml) [sumber-hukum]"),
     "unsafe link in a reference": (
         "protocols/references.yml", "url: https://example.org/pfa_guide?lang=en",
@@ -106,9 +106,48 @@ CASES = {
     "text cut short by a comment": (
         P, "do: [Antar korban ke puskesmas atau rumah sakit.]",
         "do:\n      - Catat nomor antrean #12 di buku",
-        f"{P}:22:9: steps[1].do[1]: teks berhenti di \"Catat nomor antrean\" karena ' #' "
+        f"{P}:23:9: steps[1].do[1]: teks berhenti di \"Catat nomor antrean\" karena ' #' "
         "memulai komentar YAML; bila '#' bagian dari teks, apit seluruh teks dengan tanda "
         "kutip (\"...\"); bila itu komentar, tulis di baris sendiri [teks-terpotong]"),
+    "red flag without urgency": (
+        P, "    urgency: segera\n", "",
+        f"{P}:12:5: red_flags[1].urgency: wajib diisi, tetapi tidak ada (Seberapa mendesak: "
+        "nyawa (nyawa terancam, bertindak saat ini juga), segera (dalam hitungan jam, misalnya "
+        "batas 72 jam), perhatian (hari ini atau segera sesudahnya).) [kolom-wajib]"),
+    "unknown urgency": (
+        P, "urgency: segera", "urgency: darurat",
+        f"{P}:13:14: red_flags[1].urgency: harus salah satu dari nyawa, segera, perhatian; "
+        "tertulis \"darurat\" [nilai-tidak-dikenal]"),
+    "do-now step that the stage does not have": (
+        "protocols/stages/pengaduan.yml", "  - step: catat\n", "  - step: catatan\n",
+        "protocols/stages/pengaduan.yml:45:11: do_now[3].step: langkah \"catatan\" tidak ada "
+        "di langkah tahap ini; maksud Anda 'catat'? [langkah-tidak-ada]"),
+    "do-now step of the protocol misspelt": (
+        P, "  - step: rujuk-kesehatan\n", "  - step: rujuk-kesehatn\n",
+        f"{P}:43:11: do_now[2].step: langkah \"rujuk-kesehatn\" tidak ada di langkah protokol "
+        "ini; maksud Anda 'rujuk-kesehatan'? [langkah-tidak-ada]"),
+    "do-now step twice": (
+        P, "  - step: catat\n", "  - step: dengarkan\n",
+        f"{P}:45:11: do_now[3].step: langkah \"dengarkan\" sudah ada di daftar ini [id-ganda]"),
+    "do-now too long for the first screen": (
+        P, "  - step: catat\n", "  - step: catat\n  - step: a\n  - step: b\n  - step: c\n",
+        f"{P}:41:1: do_now: paling banyak 5 langkah agar kartu 'Lakukan sekarang' muat di "
+        "layar pertama, tertulis 6 [terlalu-banyak]"),
+    "do-now too short": (
+        P, "  - step: catat\n", "",
+        f"{P}:41:1: do_now: tulis paling sedikit 3 langkah pertama, tertulis 2 "
+        "[terlalu-sedikit]"),
+    "do-now call to a service without a confirmed phone": (
+        P, "    call: sapa-129\n", "    call: uptd-ppa-kota-palangka-raya\n",
+        f"{P}:44:11: do_now[2].call: layanan \"uptd-ppa-kota-palangka-raya\" belum punya "
+        "nomor telepon yang dikonfirmasi di services.yml; hapus call atau pilih layanan yang "
+        "bisa ditelepon [tanpa-telepon]"),
+    "stage's do-now names a step this protocol skips": (
+        P, "do_now:\n  - step: dengarkan\n  - step: rujuk-kesehatan\n    call: sapa-129\n"
+        "  - step: catat\n", "",
+        f"{P}:1:1: do_now tahap Pengaduan memakai langkah \"siapkan-ruang\" yang tidak ada di "
+        "protokol ini; tulis do_now sendiri (3 sampai 5 id langkah protokol ini) di akhir "
+        "berkas [langkah-tidak-ada]"),
     "contact without a source": (
         "protocols/services.yml", "        source: berita-sapa\n      - type: whatsapp",
         "      - type: whatsapp",
@@ -181,7 +220,7 @@ def test_blaming_words_are_a_warning_with_the_reason_and_a_better_word(project, 
     assert result.code == 0
     lines = [x for x in result.err.splitlines() if "kata-tidak-dianjurkan" in x]
     assert lines == [
-        f"{P}:21:10: peringatan: steps[1].do[1]: \"Mengaku\" menyiratkan keraguan atas cerita "
+        f"{P}:22:10: peringatan: steps[1].do[1]: \"Mengaku\" menyiratkan keraguan atas cerita "
         "korban; pakai: menyampaikan [kata-tidak-dianjurkan]"]  # not in the avoid list
 
 
