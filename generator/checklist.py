@@ -39,5 +39,8 @@ def checklist_for(handbook: Handbook, protocol: Protocol) -> Checklist:
         by_pause[step.pause].extend(step.checklist_items)
     groups = tuple(ChecklistGroup(p, tuple(by_pause[p.id]))
                    for p in pauses if by_pause[p.id])
-    return Checklist(protocol, groups, effective_red_flags(handbook, protocol),
+    # most urgent first (stable: YAML order within an urgency), since the sheet prints only
+    # the first few
+    flags = tuple(sorted(effective_red_flags(handbook, protocol), key=lambda f: f.rank))
+    return Checklist(protocol, groups, flags,
                      incident_time=protocol.type in INCIDENT_TIME_TYPES)

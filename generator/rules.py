@@ -152,22 +152,26 @@ class _Files:
 
     def problem(self, places: Iterable[str], text: str, pattern: re.Pattern | None,
                 code: str, message: str) -> Problem:
-        """A problem at the first line that holds the matched words (or the text's start)."""
+        """A problem at the line of the matched words inside the text's own lines (the text
+        starts where a line holds its beginning: a sign, a title or a list item), or else at
+        the text's first line, or the file's."""
         places = list(places)
-        needles = []
-        if pattern is not None and (m := pattern.search(text)):
-            needles.append(m.group(0))
-        needles.append(text[:40])
+        match = pattern.search(text) if pattern is not None else None
         for path in places:
-            for needle in needles:
-                for number, line in enumerate(self._read(path), start=1):
-                    at = line.lower().find(needle.lower())
-                    if at >= 0 and self._owns(path, text, number):
-                        return Problem(path, number, at + 1, message, code)
+            lines = self._read(path)
+            start = next((i for i, line in enumerate(lines) if _begins(line, text)), None)
+            if start is None:
+                continue
+            if match is not None:
+                for i in range(start, min(len(lines), start + 40)):
+                    at = lines[i].lower().find(match.group(0).lower())
+                    if at >= 0:
+                        return Problem(path, i + 1, at + 1, message, code)
+            return Problem(path, start + 1, 1, message, code)
         return Problem(places[0], 1, 1, message, code)
 
-    def _owns(self, path: str, text: str, number: int) -> bool:
-        """Whether the line lies in the text (its first 40 characters appear nearby)."""
-        head = " ".join(text[:40].split()).lower()
-        window = " ".join(" ".join(self._read(path)[max(0, number - 30):number + 1]).split())
-        return head[:25] in window.lower()
+
+def _begins(line: str, text: str) -> bool:
+    """Whether a YAML line starts the text (`- sign: ...`, `title: ...`, `- ...`)."""
+    body = re.sub(r"^\s*(?:-\s+)?(?:[a-z_]+:\s*)?[\"']?", "", line).rstrip("\"' ")[:30]
+    return len(body) >= 12 and text.startswith(body)

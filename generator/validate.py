@@ -553,6 +553,11 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
     run.known["pause"] = ({p.get("id") for p in raw["pause_points"] if isinstance(p, dict)}
                           if "not_applicable" in raw and isinstance(raw.get("pause_points"), list)
                           else {p.id for p in stage.pause_points})
+    if "not_applicable" in raw and "pause_points" not in raw:
+        run.problems.append(doc.problem(("not_applicable",), "not_applicable: protokol yang "
+                                        "tahapnya tidak berlaku menulis titik jedanya sendiri "
+                                        "(pause_points), karena tidak mewarisi apa pun dari tahap",
+                                        "kolom-wajib"))
     run.known["step"] = stage_steps | own_ids
     data, checker = run.checked(doc, schema.PROTOCOL)
     if data is INVALID:
@@ -587,10 +592,10 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
                        "mewarisi langkah tahap, jadi skip_steps dan change_steps tidak dipakai",
                        "tipe-salah", key=True)
         ok = False
-    if ("not_applicable" in data) != ("pause_points" in data):
-        checker.report(("pause_points",) if "pause_points" in data else ("not_applicable",),
-                       "pause_points: protokol dengan not_applicable menulis titik jedanya "
-                       "sendiri, dan hanya protokol itu", "kolom-wajib", key=True)
+    if "pause_points" in data and "not_applicable" not in data:
+        checker.report(("pause_points",), "pause_points: hanya protokol dengan not_applicable "
+                       "menulis titik jedanya sendiri; yang lain memakai titik jeda tahap",
+                       "tipe-salah", key=True)
         ok = False
     if data["review_due"] <= data["reviewed"]:
         checker.report(("review_due",), f"review_due: {data['review_due'].isoformat()} harus "

@@ -6,6 +6,7 @@ git, so that each rule is shown to catch what the reviewers found.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -47,6 +48,8 @@ def _old(content: Path, *paths: str) -> None:
     for path in paths:
         text = subprocess.run(["git", "-C", str(ROOT), "show", f"{BEFORE_REVIEW}:{path}"],
                               capture_output=True, text=True, check=True).stdout
+        # red flags got a required `urgency` after the review; the old text had none
+        text = re.sub(r"^(  - sign: .*)$", r"\1\n    urgency: segera", text, flags=re.M)
         (content / path).write_text(text, encoding="utf-8")
 
 
@@ -70,7 +73,8 @@ def test_a_never_mediated_page_carries_none_of_the_mediation_stage(type_id):
     protocol = handbook.protocol(type_id, "mediasi")
     flags = effective_red_flags(handbook, protocol)
     assert flags and not set(flags) & set(stage.red_flags)
-    assert not set(effective_child(handbook, protocol)) & set(stage.child)
+    assert set(effective_child(handbook, protocol)) == set(protocol.child)  # none of the stage's
+    assert not any("sengketa nafkah" in c for c in effective_child(handbook, protocol))
     sheet = checklist_for(handbook, protocol)
     titles = [g.pause.title for g in sheet.groups]
     assert titles and not set(titles) & {p.title for p in stage.pause_points}
@@ -117,7 +121,9 @@ def test_a_not_applicable_protocol_must_write_its_own_pause_points(content):
 def test_the_old_72_hour_red_flags_are_refused(content):
     _old(content, "protocols/stages/pengaduan.yml")
     found = _codes(content)
-    assert "protocols/stages/pengaduan.yml:27" in found["jam-72-tanpa-120"]
+    lines = (content / "protocols/stages/pengaduan.yml").read_text(encoding="utf-8").split("\n")
+    line = next(i for i, t in enumerate(lines, 1) if "seksual terjadi kurang dari 72 jam" in t)
+    assert found["jam-72-tanpa-120"] == [f"protocols/stages/pengaduan.yml:{line}"]
 
 
 @needs_history
