@@ -22,6 +22,7 @@ CODES: dict[str, str] = {
     "id-ganda": "Id yang sama dipakai dua kali.",
     "id-tidak-valid": "Id hanya boleh huruf kecil, angka dan tanda hubung.",
     "jam-72-tanpa-120": "Batas 72 jam ditulis tanpa batas 120 jam kontrasepsi darurat.",
+    "janji-kerahasiaan": "Janji kerahasiaan di halaman kekerasan seksual tanpa kewajiban lapor 3 x 24 jam.",
     "jeda-tidak-ada": "Titik jeda daftar periksa tidak ada di berkas tahap.",
     "kata-tidak-dianjurkan": "Kata yang dapat menyalahkan korban atau memberi cap.",
     "kolom-wajib": "Kolom wajib tidak ada atau kosong.",

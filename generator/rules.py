@@ -14,6 +14,9 @@ stable code in `generator/errors.py` and an Indonesian message naming the law or
 - `lapor-tpks-tidak-ada`: every sexual-violence protocol names UPTD PPA's duty to report to the
   police within 3 x 24 hours (UU 12/2022, Bagian Pelaporan), so that no page promises a
   confidentiality the law does not allow.
+- `janji-kerahasiaan`: on a sexual-violence page no step, flag or item promises that the story
+  goes only where the victim agrees, or that reporting to the police is her choice, without
+  naming the 3 x 24 hour duty in the same place (consent is informed only if its limit is said).
 - `diversi-tanpa-syarat`: wherever diversi is mentioned, the same step, flag or item says its
   limit (offences punishable by less than 7 years, UU 11/2012 Pasal 7).
 - `butir-periksa-jumlah` (warning): a DO-CONFIRM pause point has 3-9 items.
@@ -45,6 +48,10 @@ MEDIATION_PROCEDURE = re.compile(
 CLOCK_72 = re.compile(r"\b72\s*jam\b", re.IGNORECASE)
 CLOCK_120 = re.compile(r"\b120\s*jam\b|\b5\s*hari\b|\blima hari\b", re.IGNORECASE)
 REPORT_DUTY = re.compile(r"3\s*[x×]\s*24\s*jam", re.IGNORECASE)
+CONSENT_PROMISE = re.compile(
+    r"hanya (?:menyampaikan\w*|disampaikan|dibuka)? ?(?:\w+ )?kepada (?:layanan|lembaga) yang "
+    r"(?:Anda|korban) setujui|melapor ke polisi adalah (?:pilihan|keputusan) korban",
+    re.IGNORECASE)
 DIVERSI = re.compile(r"\bdiversi\b", re.IGNORECASE)
 DIVERSI_LIMIT = re.compile(r"\b7\s*(?:\(tujuh\)\s*)?tahun\b", re.IGNORECASE)
 
@@ -87,6 +94,14 @@ def _protocol_problems(handbook: Handbook, protocol: Protocol, files: _Files
                                 "ancamannya di bawah 7 tahun dan bukan pengulangan (UU 11/2012 "
                                 "Pasal 7), dengan persetujuan korban (Pasal 9); tulis di langkah "
                                 "atau butir yang sama")
+    if protocol.type == SEXUAL_TYPE:
+        for text in units:
+            if CONSENT_PROMISE.search(text) and not REPORT_DUTY.search(text):
+                yield files.problem(places, text, CONSENT_PROMISE, "janji-kerahasiaan",
+                                    "janji kerahasiaan tanpa batasnya: untuk kekerasan seksual "
+                                    "UPTD PPA wajib melapor ke kepolisian paling lambat 3 x 24 "
+                                    "jam (UU 12/2022); sebutkan batas itu di tempat yang sama, "
+                                    "sebelum korban bercerita")
     if protocol.type == SEXUAL_TYPE and not any(REPORT_DUTY.search(u) for u in units):
         yield Problem(own, 1, 1, "protokol kekerasan seksual belum menyebut kewajiban UPTD PPA "
                       "melapor ke kepolisian paling lambat 3 x 24 jam sejak korban melapor "

@@ -153,3 +153,14 @@ def test_a_72_hour_clock_with_the_120_hour_clock_is_accepted(content):
     edit(path, "Dalam 72 jam PEP HIV; sampai 120 jam kontrasepsi darurat.",
          "Dalam 72 jam PEP HIV.")
     assert "jam-72-tanpa-120" in _codes(content)
+
+
+@needs_history
+def test_the_old_confidentiality_promise_is_refused_on_sexual_violence_pages(content):
+    _old(content, "protocols/stages/pengaduan.yml")
+    found = _codes(content)
+    lines = (content / "protocols/stages/pengaduan.yml").read_text(encoding="utf-8").split("\n")
+    promise = next(i for i, t in enumerate(lines, 1) if "kepada layanan yang Anda setujui" in t)
+    choice = next(i for i, t in enumerate(lines, 1) if "adalah pilihan korban, kecuali" in t)
+    assert {f"protocols/stages/pengaduan.yml:{promise}",
+            f"protocols/stages/pengaduan.yml:{choice}"} <= set(found["janji-kerahasiaan"])
