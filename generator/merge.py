@@ -49,8 +49,10 @@ def merged_steps(stage: Stage, protocol: Protocol) -> tuple[Step, ...]:
 
 
 def effective_red_flags(handbook: Handbook, protocol: Protocol) -> tuple[RedFlag, ...]:
-    """The protocol's own red flags first (most specific), then its stage's."""
-    return (*protocol.red_flags, *handbook.stage(protocol.stage).red_flags)
+    """Most urgent first (danger to life, then time-critical, then the rest); within one
+    urgency the protocol's own red flags first (most specific), then its stage's."""
+    flags = (*protocol.red_flags, *handbook.stage(protocol.stage).red_flags)
+    return tuple(sorted(flags, key=lambda flag: flag.rank))
 
 
 def effective_do_now(stage: Stage, protocol: Protocol) -> tuple[DoNow, ...]:

@@ -8,8 +8,18 @@ const PRECACHE = __PRECACHE__;
 const OPTIONAL = __OPTIONAL__; // checklists: cached when opened, or all at once on request
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(caches.open(CACHE).then(saveCounting));
 });
+
+// cache.addAll, one file at a time, telling open pages how far it is ("Menyimpan ...: 40/86").
+// Any failure still fails the install (the page then says the edition is not saved).
+function saveCounting(cache) {
+  let done = 0;
+  const tell = (count) => self.clients.matchAll({ includeUncontrolled: true, type: "window" })
+    .then((clients) => clients.forEach((client) => client.postMessage(
+      { type: "PRECACHE", done: count, total: PRECACHE.length })));
+  return Promise.all(PRECACHE.map((url) => cache.add(url).then(() => tell(++done))));
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
