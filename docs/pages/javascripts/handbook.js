@@ -29,6 +29,8 @@
   // While the service worker saves the edition: how far it is, then that it is ready (or not).
   function saveStatus(text, state) {
     var line = document.querySelector(".hb-savestate");
+    var now = line && line.getAttribute("data-state");
+    if (now === "failed" || (now === "ready" && state === "saving")) return;  // stays said
     if (!line) {
       var inner = document.querySelector(".md-content__inner") || document.body;
       line = document.createElement("p");
@@ -38,6 +40,11 @@
     }
     line.setAttribute("data-state", state);
     line.textContent = text;
+  }
+
+  function saveFailed() {
+    saveStatus("Belum tersimpan untuk dibuka tanpa internet. Buka lagi saat ada sinyal.",
+      "failed");
   }
 
   // The theme's search dialog has no accessible name; give it one.
@@ -75,13 +82,11 @@
       if (firstSave && installing) {
         saveStatus("Menyimpan untuk dibuka tanpa internet ...", "saving");
         installing.addEventListener("statechange", function () {
-          if (installing.state === "activated") {
-            saveStatus("Siap dibuka tanpa internet.", "ready");
-          } else if (installing.state === "redundant") {
-            saveStatus("Belum tersimpan untuk dibuka tanpa internet. Buka lagi saat ada sinyal.",
-              "failed");
-          }
+          if (installing.state === "redundant") saveFailed();
         });
+      }
+      if (firstSave) {
+        sw.ready.then(function () { saveStatus("Siap dibuka tanpa internet.", "ready"); });
       }
       registration.addEventListener("updatefound", function () {
         var worker = registration.installing;
@@ -89,13 +94,16 @@
           if (worker.state === "installed" && sw.controller) offerUpdate(worker);
         });
       });
+    }).catch(function () {
+      if (firstSave) saveFailed();
     });
     sw.addEventListener("controllerchange", function () {
       if (window.__hbUpdating) location.reload();
     });
     sw.addEventListener("message", function (event) {
       var data = event.data || {};
-      if (data.type === "PRECACHE" && firstSave && data.done < data.total) {
+      if (data.type === "PRECACHE" && firstSave && data.done < 0) saveFailed();
+      if (data.type === "PRECACHE" && firstSave && data.done >= 0 && data.done < data.total) {
         saveStatus("Menyimpan untuk dibuka tanpa internet: " + data.done + "/" + data.total,
           "saving");
       }
