@@ -49,15 +49,16 @@ def merged_steps(stage: Stage, protocol: Protocol) -> tuple[Step, ...]:
 
 
 def effective_red_flags(handbook: Handbook, protocol: Protocol) -> tuple[RedFlag, ...]:
-    """The protocol's own red flags first (most specific), then its stage's.
+    """Most urgent first (danger to life, then time-critical, then the rest); within one
+    urgency the protocol's own red flags first (most specific), then its stage's.
 
     A protocol that does not apply to its stage replaces the stage: the stage's red flags
     describe the procedure that does not apply (e.g. "do not mediate face to face" on a page
     saying sexual violence is never mediated), so none is inherited.
     """
-    if protocol.not_applicable is not None:
-        return protocol.red_flags
-    return (*protocol.red_flags, *handbook.stage(protocol.stage).red_flags)
+    flags = (protocol.red_flags if protocol.not_applicable is not None
+             else (*protocol.red_flags, *handbook.stage(protocol.stage).red_flags))
+    return tuple(sorted(flags, key=lambda flag: flag.rank))
 
 
 def effective_pause_points(handbook: Handbook, protocol: Protocol) -> tuple[PausePoint, ...]:

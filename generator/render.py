@@ -19,8 +19,10 @@ from markupsafe import Markup, escape
 
 from generator import pages
 from generator.checklist import checklist_for
-from generator.merge import effective_child, effective_red_flags, effective_steps
-from generator.model import Citation, Handbook, Protocol, Service
+from generator.firstscreen import phone
+from generator.merge import (effective_child, effective_do_now, effective_red_flags,
+                             effective_steps)
+from generator.model import Citation, Contact, Handbook, Protocol, Service, Stage
 from generator.schema import URL_PATTERN
 
 CONTACT_LABELS = {"telepon": "Telepon", "whatsapp": "WhatsApp", "situs": "Situs",
@@ -95,7 +97,8 @@ class Renderer:
             "checklist_file": pages.checklist_file, "BOOKLET": pages.BOOKLET,
             "OFFLINE_ZIP": pages.OFFLINE_ZIP, "steps_of": self._steps,
             "red_flags_of": self._red_flags, "child_of": self._child,
-            "checklist_of": self._checklist,
+            "checklist_of": self._checklist, "do_now_of": self._do_now, "tel": self.tel,
+            "phone_of": phone,
         }
         self.citing = _citing_pages(handbook)
 
@@ -136,10 +139,21 @@ class Renderer:
                  for c in service.confirmed_contacts]
         return Markup(", ").join(parts)
 
+    def tel(self, contact: Contact, service: Service | None = None) -> Markup:
+        """A full-width call button: it shows the number exactly as dialled, and whose it is.
+
+        Inline HTML, so it works in Markdown text and in raw HTML blocks alike.
+        """
+        number = re.sub(r"[^\d+]", "", contact.value)
+        name = (Markup(' <span class="hb-tel__name">{}</span>').format(service.name)
+                if service else Markup(""))
+        return Markup('<a class="hb-tel" href="tel:{}"><span class="hb-tel__call">Telepon'
+                      '</span> <span class="hb-tel__number">{}</span>{}</a>').format(
+                          number, contact.value, name)
+
     def _value(self, contact: Any) -> Markup:
         if contact.type == "telepon":
-            number = re.sub(r"[^\d+]", "", contact.value)
-            return Markup(f"[{md_escape(contact.value)}](tel:{escape(number)})")
+            return self.tel(contact)
         if contact.type == "situs" and re.match(URL_PATTERN, contact.value):
             return self.external(contact.value)
         return md_escape(contact.value)
@@ -155,6 +169,18 @@ class Renderer:
 
     def _checklist(self, protocol: Protocol):
         return checklist_for(self.handbook, protocol)
+
+    def _do_now(self, protocol: Protocol | None, stage: Stage) -> list[tuple[int, Any, Any]]:
+        """The "Lakukan sekarang" card: (step number, step, service to call or None)."""
+        if protocol is None:
+            steps, items = stage.steps, stage.do_now
+        else:
+            steps, items = self._steps(protocol), effective_do_now(stage, protocol)
+        number = {s.id: i for i, s in enumerate(steps, 1)}
+        by_id = {s.id: s for s in steps}
+        return [(number[d.step], by_id[d.step],
+                 self.handbook.service(d.call) if d.call else None)
+                for d in items if d.step in by_id]
 
 
 def _citing_pages(handbook: Handbook) -> dict[str, list[Protocol]]:

@@ -55,7 +55,9 @@ def test_checklist_header_has_version_status_dates_address_and_fields(generated)
                      "Diperbarui 28 November 2026", "Edisi 28 November 2026",
                      "https://contoh.invalid/buku/protokol/seksual/pengaduan/", "Tanggal",
                      "Nama petugas", "Kode kasus", "bukan nama korban", "Paraf",
-                     "Segera bertindak bila", "Kejadian kurang dari 120 jam (5 hari) yang lalu"):
+                     "Tanda bahaya", "Kejadian kurang dari 120 jam (5 hari) yang lalu",
+                     "Lakukan sekarang", "1 Dengarkan tanpa menghakimi",
+                     "2 Rujuk ke layanan kesehatan (telepon 129)"):
         assert expected.replace(" ", "").lower() in text.replace(" ", "").lower(), expected
 
 

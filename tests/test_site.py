@@ -45,12 +45,13 @@ def test_home_matrix_links_every_protocol(built):
 def test_protocol_page_shows_version_status_review_and_red_flags_first(built):
     html = (built / "protokol/seksual/pengaduan/index.html").read_text(encoding="utf-8")
     assert '<html lang="id"' in html
-    assert "Versi <strong>0.2.0</strong>" in html
+    assert "Versi 0.2.0" in html
     assert "Draf: belum disahkan oleh Dinas P3APPKB" in html
     assert "Diperbarui 28 November 2026" in html
     assert "Tinjau ulang paling lambat 28 Mei 2027" in html
     html = html[html.index("<article"):]  # the page itself, not the table of contents
-    assert html.index("Segera bertindak bila") < html.index("Dengarkan tanpa menghakimi")
+    assert (html.index("Lakukan sekarang") < html.index("Tanda bahaya")
+            < html.index('<h3 id="dengarkan"'))
     # The stage's steps, changed by the protocol, in order; the skipped one is named as such.
     order = [html.index(t) for t in ("Dengarkan tanpa menghakimi", "Rujuk ke layanan kesehatan",
                                      "Catat pengaduan dengan kode kasus")]

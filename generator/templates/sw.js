@@ -8,8 +8,20 @@ const PRECACHE = __PRECACHE__;
 const OPTIONAL = __OPTIONAL__; // checklists: cached when opened, or all at once on request
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(caches.open(CACHE).then(saveCounting));
 });
+
+// cache.addAll, one file at a time, telling open pages how far it is ("Menyimpan ...: 40/86").
+// Any failure still fails the install, and is told as -1 (the page says it is not saved).
+function saveCounting(cache) {
+  let done = 0;
+  const tell = (count) => self.clients.matchAll({ includeUncontrolled: true, type: "window" })
+    .then((clients) => clients.forEach((client) => client.postMessage(
+      { type: "PRECACHE", done: count, total: PRECACHE.length })));
+  let failed = false;
+  return Promise.all(PRECACHE.map((url) => cache.add(url).then(() => failed || tell(++done))))
+    .catch((error) => { failed = true; return tell(-1).then(() => { throw error; }); });
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

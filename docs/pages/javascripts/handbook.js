@@ -12,6 +12,41 @@
     });
   }
 
+  // Printing shows every folded part; what the reader had open stays open afterwards.
+  function unfoldForPrint() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (d) {
+        d.open = true;
+        opened.push(d);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.splice(0).forEach(function (d) { d.open = false; });
+    });
+  }
+
+  // While the service worker saves the edition: how far it is, then that it is ready (or not).
+  function saveStatus(text, state) {
+    var line = document.querySelector(".hb-savestate");
+    var now = line && line.getAttribute("data-state");
+    if (now === "failed" || (now === "ready" && state === "saving")) return;  // stays said
+    if (!line) {
+      var inner = document.querySelector(".md-content__inner") || document.body;
+      line = document.createElement("p");
+      line.className = "hb-savestate";
+      line.setAttribute("role", "status");
+      inner.insertBefore(line, inner.firstChild);
+    }
+    line.setAttribute("data-state", state);
+    line.textContent = text;
+  }
+
+  function saveFailed() {
+    saveStatus("Belum tersimpan untuk dibuka tanpa internet. Buka lagi saat ada sinyal.",
+      "failed");
+  }
+
   // The theme's search dialog has no accessible name; give it one.
   function nameSearch() {
     document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
@@ -40,20 +75,38 @@
   function offline() {
     if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
     var sw = navigator.serviceWorker;
+    var firstSave = !sw.controller;
     sw.register(new URL("sw.js", root)).then(function (registration) {
       if (registration.waiting && sw.controller) offerUpdate(registration.waiting);
+      var installing = registration.installing;
+      if (firstSave && installing) {
+        saveStatus("Menyimpan untuk dibuka tanpa internet ...", "saving");
+        installing.addEventListener("statechange", function () {
+          if (installing.state === "redundant") saveFailed();
+        });
+      }
+      if (firstSave) {
+        sw.ready.then(function () { saveStatus("Siap dibuka tanpa internet.", "ready"); });
+      }
       registration.addEventListener("updatefound", function () {
         var worker = registration.installing;
         worker.addEventListener("statechange", function () {
           if (worker.state === "installed" && sw.controller) offerUpdate(worker);
         });
       });
+    }).catch(function () {
+      if (firstSave) saveFailed();
     });
     sw.addEventListener("controllerchange", function () {
       if (window.__hbUpdating) location.reload();
     });
     sw.addEventListener("message", function (event) {
       var data = event.data || {};
+      if (data.type === "PRECACHE" && firstSave && data.done < 0) saveFailed();
+      if (data.type === "PRECACHE" && firstSave && data.done >= 0 && data.done < data.total) {
+        saveStatus("Menyimpan untuk dibuka tanpa internet: " + data.done + "/" + data.total,
+          "saving");
+      }
       var edition = document.querySelector("[data-hb-offline-edition]");
       if (data.type === "EDITION" && edition) {
         edition.textContent = "Tersimpan di perangkat ini untuk dibuka tanpa internet (kode edisi "
@@ -81,6 +134,7 @@
 
   function start() {
     showOverdue();
+    unfoldForPrint();
     nameSearch();
     offline();
   }

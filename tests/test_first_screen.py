@@ -1,0 +1,226 @@
+"""On a 360x740 phone in Chromium: what a worker sees first, and what a tap does.
+
+The shipped handbook, served and (where it matters) opened from the offline zip by file://.
+Positions are CSS pixels of the page; one screen is 740 px.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import serving
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+SCREEN = 740
+SEXUAL_FIRST = "protokol/seksual/penanganan-awal/"
+
+
+def protocol_urls(site) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.glob("protokol/*/*/index.html"))
+
+
+def page_top(locator) -> float:
+    return locator.evaluate("el => el.getBoundingClientRect().top + window.scrollY")
+
+
+def test_every_protocol_page_shows_title_and_do_now_card_on_the_first_screen(page, served,
+                                                                           shipped_site):
+    for url in protocol_urls(shipped_site):
+        page.goto(served + url)
+        title = page.locator("article h1")
+        card = page.locator("#lakukan-sekarang")
+        expect(title).to_be_visible()
+        expect(card).to_be_visible()
+        box = card.bounding_box()
+        assert box["y"] >= title.bounding_box()["y"], url
+        assert box["y"] + box["height"] <= SCREEN, url  # wholly on screen 1
+        items = card.locator("li")
+        assert 3 <= items.count() <= 5, url
+        # the jump links and the first red flag are on the first screen too
+        jump = page.get_by_role("navigation", name="Bagian halaman ini")
+        assert jump.bounding_box()["y"] + jump.bounding_box()["height"] <= SCREEN, url
+        expect(jump.get_by_role("link", name="Bila korban anak")).to_be_visible()
+        # step 1 starts by the end of screen 2
+        assert page_top(page.locator("article h3").first) < 2 * SCREEN, url
+
+
+def test_a_card_line_is_the_steps_own_title_and_takes_the_worker_there(page, served):
+    page.goto(served + SEXUAL_FIRST)
+    line = page.locator("#lakukan-sekarang a.hb-now__step", has_text="72 jam")
+    expect(line).to_be_visible()
+    title = line.inner_text().split(None, 1)[1]  # after the step number
+    line.click()
+    assert page.url.endswith("#layanan-72-jam")
+    heading = page.locator("h3#layanan-72-jam")
+    assert heading.inner_text().endswith(title)
+    assert 0 <= heading.bounding_box()["y"] < SCREEN
+
+
+def test_red_flags_are_one_line_each_most_urgent_first_within_one_screen(page, served):
+    page.goto(served + SEXUAL_FIRST)
+    box = page.locator(".hb-flags")
+    assert box.bounding_box()["height"] <= SCREEN
+    flags = box.locator("details.hb-flag")
+    assert flags.count() >= 8
+    levels = [f.get_attribute("class").split("hb-flag--")[1] for f in flags.all()]
+    order = ["nyawa", "segera", "perhatian"]
+    assert [order.index(x) for x in levels] == sorted(order.index(x) for x in levels)
+    assert levels[0] == "nyawa"
+    for summary in box.locator("summary").all():
+        assert 48 <= summary.bounding_box()["height"] < 60  # one line, thumb-sized
+    # the action shows on tap, not before
+    first = flags.first
+    action = first.locator("p").first
+    expect(action).to_be_hidden()
+    first.locator("summary").click()
+    expect(action).to_be_visible()
+    expect(action).to_contain_text("keselamatan")
+
+
+def test_the_72_hour_red_flag_comes_before_the_less_urgent_ones(page, served):
+    page.goto(served + SEXUAL_FIRST)
+    signs = page.locator(".hb-flag__sign").all_inner_texts()
+    seventy_two = next(i for i, s in enumerate(signs) if "72 jam" in s)
+    peace = next(i for i, s in enumerate(signs) if "damai" in s)
+    assert seventy_two < peace
+
+
+def test_a_step_shows_its_actions_and_folds_avoid_say_child_and_sources(page, served):
+    page.goto(served + SEXUAL_FIRST + "#layanan-72-jam")
+    step_do = page.locator("h3#layanan-72-jam + p.hb-who + ul")
+    expect(step_do).to_be_visible()
+    more = page.locator("h3#layanan-72-jam ~ details.hb-more").first
+    avoid = more.get_by_text("Menunda layanan kesehatan sampai ada laporan polisi")
+    child = more.get_by_text("Dosis obat anak ditentukan tenaga kesehatan")
+    expect(avoid).to_be_hidden()
+    expect(child).to_be_hidden()
+    more.locator("summary").click()
+    expect(avoid).to_be_visible()
+    expect(child).to_be_visible()
+
+
+def test_printing_shows_every_folded_part(page, served):
+    page.goto(served + SEXUAL_FIRST)
+    folded = [page.locator(".hb-flag p").first,
+              page.get_by_text("Menunda layanan kesehatan sampai ada laporan polisi"),
+              page.locator("#daftar-periksa ~ details li").first]
+    for part in folded:
+        expect(part).to_be_hidden()
+    page.emulate_media(media="print")
+    for part in folded:
+        expect(part).to_be_visible()
+    expect(page.locator(".hb-flag__sign").first).to_be_visible()
+
+
+def tel_buttons_are_thumb_sized_and_dial_what_they_show(page) -> int:
+    buttons = page.locator("a[href^='tel:']")
+    seen = 0
+    for button in buttons.all():
+        if not button.is_visible():
+            continue
+        seen += 1
+        box = button.bounding_box()
+        width = page.evaluate("document.querySelector('article').clientWidth")
+        assert box["height"] >= 48 and box["width"] >= 48, button.inner_text()
+        assert box["width"] >= 0.9 * width - 40, button.inner_text()  # full width
+        shown = button.locator(".hb-tel__number").inner_text()
+        dialled = button.get_attribute("href").removeprefix("tel:")
+        assert re.sub(r"[^\d+]", "", shown) == dialled, (shown, dialled)
+        assert re.fullmatch(r"[\d +().-]+", shown), shown  # one number per button
+    return seen
+
+
+def test_phone_numbers_are_big_buttons_that_dial_exactly_what_they_show(page, served):
+    page.goto(served + "darurat/")
+    assert tel_buttons_are_thumb_sized_and_dial_what_they_show(page) >= 2
+    for number in ("112", "129"):
+        expect(page.locator("a.hb-tel", has_text=number).first).to_be_visible()
+    page.goto(served + "layanan/")
+    assert tel_buttons_are_thumb_sized_and_dial_what_they_show(page) >= 2
+    page.goto(served + SEXUAL_FIRST)
+    assert tel_buttons_are_thumb_sized_and_dial_what_they_show(page) >= 1
+    card_call = page.locator("#lakukan-sekarang a.hb-tel").first
+    expect(card_call).to_be_visible()
+    assert card_call.get_attribute("href") == "tel:112"
+
+
+def test_home_reaches_any_protocol_in_two_taps_without_sideways_scrolling(page, served):
+    page.goto(served)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    emergency = page.locator("article").get_by_role("link", name="Nomor darurat")
+    assert emergency.bounding_box()["y"] + emergency.bounding_box()["height"] <= SCREEN
+    sexual = page.locator(".hb-picker details", has_text="Kekerasan seksual")
+    sexual.locator("summary").click()  # tap 1
+    stage = sexual.locator("a", has_text="Penanganan awal")
+    expect(stage).to_be_visible()
+    assert stage.bounding_box()["height"] >= 48
+    stage.click()  # tap 2
+    page.wait_for_url("**/" + SEXUAL_FIRST)
+    expect(page.locator("#lakukan-sekarang")).to_be_visible()
+
+
+def test_the_offline_zip_opened_from_disk_shows_the_card_and_folds(browser, shipped_site,
+                                                                  tmp_path):
+    with zipfile.ZipFile(shipped_site / "unduh/buku-saku-luring.zip") as zf:
+        zf.extractall(tmp_path)
+    context = browser.new_context(viewport={"width": 360, "height": SCREEN})
+    page = context.new_page()
+    page.goto((tmp_path / "buku-saku/protokol/seksual/penanganan-awal.html").as_uri())
+    card = page.locator("#lakukan-sekarang")
+    expect(card).to_be_visible()
+    assert card.bounding_box()["y"] + card.bounding_box()["height"] <= SCREEN
+    assert card.locator("a.hb-tel").first.get_attribute("href") == "tel:112"
+    flag = page.locator("details.hb-flag").first
+    expect(flag.locator("p").first).to_be_hidden()
+    flag.locator("summary").click()
+    expect(flag.locator("p").first).to_be_visible()
+    context.close()
+
+
+def saving_states(browser, base: str) -> tuple[list[str], str]:
+    """Open a protocol page on a first visit; the save-status texts shown, and the last one."""
+    context = browser.new_context(viewport={"width": 360, "height": SCREEN})
+    page = context.new_page()
+    page.add_init_script("""
+      window.__states = [];
+      new MutationObserver(() => {
+        const line = document.querySelector('.hb-savestate');
+        if (line && window.__states[window.__states.length - 1] !== line.textContent)
+          window.__states.push(line.textContent);
+      }).observe(document, {subtree: true, childList: true, characterData: true});
+    """)
+    page.goto(base + SEXUAL_FIRST)
+    status = page.locator(".hb-savestate")
+    try:
+        expect(status).to_have_attribute("data-state", re.compile("ready|failed"),
+                                          timeout=120000)
+    except AssertionError:
+        raise AssertionError(page.evaluate("window.__states")) from None
+    expect(status).to_be_visible()
+    states = page.evaluate("window.__states")
+    last = status.inner_text()
+    context.close()
+    return states, last
+
+
+def test_a_first_visit_shows_saving_progress_then_ready_for_offline(browser, served):
+    states, last = saving_states(browser, served)
+    assert any(re.fullmatch(r"Menyimpan untuk dibuka tanpa internet: \d+/\d+", s)
+               for s in states), states
+    assert last == "Siap dibuka tanpa internet."
+
+
+def test_a_failed_save_says_so(browser, shipped_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(shipped_site, site)
+    (site / "assets/icons/icon-512.png").unlink()  # one file of the edition cannot be fetched
+    with serving(site) as base:
+        _, last = saving_states(browser, base)
+    assert last.startswith("Belum tersimpan untuk dibuka tanpa internet")
