@@ -85,10 +85,16 @@ def print_checklists(printer: Printer) -> tuple[dict[str, bytes], list[Problem]]
     return dict(sorted(downloads.items())), problems
 
 
+SITE_URL_VARIABLE = "HANDBOOK_SITE_URL"
+
+
 def site_url(root: Path) -> str:
-    """The handbook's public address from mkdocs.yml (for the checklists' QR codes), or ""."""
+    """The handbook's public address (for the checklists' QR codes and the 404 page's links):
+    `HANDBOOK_SITE_URL` (the publish workflow sets it), else mkdocs.yml's `site_url`, or ""."""
     import yaml
 
+    if os.environ.get(SITE_URL_VARIABLE):
+        return os.environ[SITE_URL_VARIABLE]
     try:
         config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
@@ -112,7 +118,8 @@ def build_site(root: Path, site_dir: Path, *, strict: bool = True) -> None:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict,
+                             site_url=site_url(root) or None)
         try:
             build(config)
         except MkDocsException as exc:

@@ -6,9 +6,11 @@ and `handbook serve`. All logic lives in the pipeline modules, which the tests c
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,7 +23,7 @@ from generator.download import build_offline_zip
 from generator.errors import ContentInvalidError
 from generator.pages import OFFLINE_ZIP
 from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
-from generator.security import protect
+from generator.security import UnsafePageError, allowed_hashes, protect
 from generator.webapp import write_web_app
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -66,8 +68,21 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         self._epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         if self._epoch_before is None:
             os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.generated.handbook)
-        config.nav = [*self.generated.nav, *(config.nav or [])]
+        # The one place where titles cross into MkDocs, which prints every title as HTML:
+        # each navigation title is escaped here (the page titles in on_page_markdown).
+        config.nav = escape_nav([*self.generated.nav, *(config.nav or [])])
+        docs_dir = Path(config.docs_dir) if offline else None
+        self.hashes = allowed_hashes(root_path=urlsplit(config.site_url or "").path or "/",
+                                     docs_dir=docs_dir)
         return config
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Templates and hand-written pages give plain text in front matter; the theme prints
+        # `title` and `description` as HTML, in <title>, <meta> and the navigation.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+        return markdown
 
     def on_files(self, files, config):
         if self.generated is None:
@@ -85,13 +100,18 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             return output_content
         return self._finish_html(output_content)
 
-    def _finish_html(self, html):
-        if self.generated is not None:
-            try:
-                html = point_theme_to_worker(html)
-            except ThemeChangedError as exc:
-                raise PluginError(str(exc)) from None
-        return protect(html, allow_inline=self.config.variant == "offline")
+    def _finish_html(self, page_html):
+        if self.generated is None:
+            return page_html
+        try:
+            page_html = point_theme_to_worker(page_html)
+        except ThemeChangedError as exc:
+            raise PluginError(str(exc)) from None
+        try:
+            return protect(page_html, self.hashes)
+        except UnsafePageError as exc:
+            raise PluginError(f"Halaman berisi skrip atau unsur yang tidak dibuat oleh buku "
+                              f"saku ({exc}); situs tidak dibangun") from None
 
     # After the search plugin has written its index, before the offline plugin inlines it.
     @event_priority(-50)
@@ -107,3 +127,16 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "protocols"))  # a saved YAML file rebuilds the preview
         return server
+
+
+def escape_nav(nav: list) -> list:
+    """A navigation in MkDocs' `nav` form with every title HTML-escaped (paths kept)."""
+    out: list = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({html.escape(str(title)): (escape_nav(value) if isinstance(value, list)
+                                                  else value)
+                        for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out

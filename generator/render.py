@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -22,6 +21,7 @@ from generator.checklist import checklist_for
 from generator.merge import effective_child, effective_red_flags, effective_steps
 from generator.model import Citation, Handbook, Protocol, Service
 from generator.schema import URL_PATTERN
+from generator.text import dial_number, yaml_string
 
 CONTACT_LABELS = {"telepon": "Telepon", "whatsapp": "WhatsApp", "situs": "Situs",
                   "email": "Surel", "alamat": "Alamat"}
@@ -75,7 +75,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,  # templates ship with the package; no stat() per include
     )
     env.filters.update(date=indonesian_date, paragraphs=paragraphs, html=escape,
-                       json=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
+                       json=lambda text: Markup(yaml_string(text)),
                        contact_label=CONTACT_LABELS.__getitem__)
     return env
 
@@ -138,7 +138,7 @@ class Renderer:
 
     def _value(self, contact: Any) -> Markup:
         if contact.type == "telepon":
-            number = re.sub(r"[^\d+]", "", contact.value)
+            number = dial_number(contact.value)  # validated: exactly one number
             return Markup(f"[{md_escape(contact.value)}](tel:{escape(number)})")
         if contact.type == "situs" and re.match(URL_PATTERN, contact.value):
             return self.external(contact.value)

@@ -1,50 +1,141 @@
 """Privacy by construction for every built page: a Content-Security-Policy that lets only the
-handbook's own files run, and no referrer.
+handbook's own scripts run, no referrer, and a last check that no page carries anything else.
 
-The theme writes a few small inline scripts whose text differs per page (relative paths), so
-the policy lists the SHA-256 of each inline script found on that page: the theme's own scripts
-run, and a script that found its way into a page any other way does not.
+The policy's list of inline scripts is computed from the theme's templates and the handbook's
+own files, never from the page it protects: the theme writes three small inline scripts (one
+of them names the page's relative base, `new URL("../..", location)`), so their hashes are
+taken for every base a page can have. The offline download adds the iframe-worker shim's one
+inline script (a constant in `docs/pages/javascripts/vendor/iframe-worker-shim.js`). A script
+that reached a page any other way is not allowed by the policy, and `check_page` stops the
+build before such a page is written.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+_JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}")
 _DATA_TYPES = ("application/json", "application/ld+json")
+
+# The theme's partials whose inline scripts the handbook's pages use (Material's base.html
+# includes them; the others it could include stay off: no announcement bar, no consent form).
+THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
+                 "partials/javascripts/content.html")
+# Deepest page: protokol/<type>/<stage>/index.html is 3 levels; room for more.
+MAX_DEPTH = 8
+SHIM = Path("javascripts/vendor/iframe-worker-shim.js")  # under the docs folder
+_SHIM_BOOT = re.compile(r"BOOT=String\.raw`([^`]*)`")
 
 POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
           "manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def content_security_policy(html: str, *, allow_inline: bool = False) -> str:
-    """The policy for one page: its own inline scripts allowed by hash, nothing else inline.
-
-    `allow_inline` is for the offline download only: opened from disk, search runs through the
-    iframe-worker shim, which writes an inline script naming the worker's absolute file path
-    (unknowable at build time). Text from YAML stays escaped there as everywhere.
-    """
-    if allow_inline:
-        return POLICY.format(hashes=" 'unsafe-inline'")
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        attrs = match["attrs"]
-        if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
-            continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return POLICY.format(hashes="".join(f" {h}" for h in dict.fromkeys(hashes)))
+class UnsafePageError(Exception):
+    """A built page holds a script or element the handbook did not write."""
 
 
-def protect(html: str, *, allow_inline: bool = False) -> str:
-    """Insert the page's Content-Security-Policy right after its charset, before any script."""
-    policy = content_security_policy(html, allow_inline=allow_inline)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+def _digest(body: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+
+
+def bases(root_path: str = "/") -> tuple[str, ...]:
+    """Every base URL the theme can write for a page: `.`, `..`, `../..` ... and, on the
+    404 page, the site's own path (`/` unless `site_url` names a sub-path)."""
+    relative = [".", *("/".join([".."] * n) for n in range(1, MAX_DEPTH + 1))]
+    return (*relative, root_path or "/")
+
+
+@functools.cache
+def theme_script_hashes(root_path: str = "/") -> tuple[str, ...]:
+    """The hashes of the theme's inline scripts, from the theme's templates."""
+    templates = files("material").joinpath("templates")
+    out: list[str] = []
+    for name in THEME_SCRIPTS:
+        source = templates.joinpath(name).read_text("utf-8")
+        for match in _INLINE_SCRIPT.finditer(source):
+            body = match["body"]
+            if _JINJA_EXPRESSION.search(body):
+                out.extend(_digest(_JINJA_EXPRESSION.sub(lambda _m, b=base: b, body))
+                           for base in bases(root_path))
+            else:
+                out.append(_digest(body))
+    return tuple(dict.fromkeys(out))
+
+
+def shim_boot_script(docs_dir: Path) -> str:
+    """The one inline script the offline download's iframe-worker shim writes."""
+    text = (docs_dir / SHIM).read_text(encoding="utf-8")
+    match = _SHIM_BOOT.search(text)
+    if match is None:
+        raise UnsafePageError(f"{SHIM}: BOOT=String.raw`...` not found; the offline search "
+                              "shim must write one constant inline script")
+    return match[1]
+
+
+def allowed_hashes(*, root_path: str = "/", docs_dir: Path | None = None) -> tuple[str, ...]:
+    """What the policy allows inline: the theme's scripts, and the shim's in the download."""
+    extra = (_digest(shim_boot_script(docs_dir)),) if docs_dir is not None else ()
+    return (*theme_script_hashes(root_path), *extra)
+
+
+def content_security_policy(hashes: tuple[str, ...]) -> str:
+    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes))
+
+
+def protect(html: str, hashes: tuple[str, ...]) -> str:
+    """Check the page, then insert its Content-Security-Policy right after its charset."""
+    check_page(html, hashes)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(hashes)}">'
     head = re.search(r"<meta charset=[^>]*>", html, re.IGNORECASE) or re.search(r"<head[^>]*>",
                                                                                  html)
     if head is None:
         return html
     return html[:head.end()] + "\n    " + meta + html[head.end():]
+
+
+def check_page(html: str, hashes: tuple[str, ...]) -> None:
+    """Raise `UnsafePageError` if the page holds what only an injection would put there: an
+    inline script the policy does not know, an event-handler attribute, a refresh or a
+    policy of its own, a `<base>`, a frame or an embedded object."""
+    allowed = set(hashes)
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match["attrs"]
+        if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
+            continue
+        if _digest(match["body"]) not in allowed:
+            raise UnsafePageError(f"inline script not written by the theme: "
+                                  f"{match['body'][:60]!r}")
+    finder = _Finder()
+    finder.feed(html)
+    finder.close()
+    if finder.found:
+        raise UnsafePageError(finder.found[0])
+
+
+class _Finder(HTMLParser):
+    _FORBIDDEN = {"base", "iframe", "frame", "frameset", "object", "embed", "applet"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._FORBIDDEN:
+            self.found.append(f"<{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...> event handler")
+            if name == "http-equiv" and (value or "").lower() != "content-security-policy":
+                self.found.append(f"<{tag} http-equiv={value!r}>")
+            if name in ("href", "src", "action", "formaction") and re.match(
+                    r"\s*(javascript|vbscript|data):", value or "", re.IGNORECASE):
+                if not (tag == "img" and (value or "").startswith("data:image/")):
+                    self.found.append(f"<{tag} {name}={(value or '')[:30]!r}>")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import model, schema
+from generator import text as text_safety
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
 
@@ -33,16 +34,6 @@ REGISTRY_CODES = {
     "role": "peran-tidak-ada", "service": "layanan-tidak-ada", "reference": "rujukan-tidak-ada",
     "region": "nilai-tidak-dikenal", "step": "langkah-tidak-ada", "pause": "jeda-tidak-ada",
 }
-
-# Long digit runs that look like Indonesian phone numbers, or a short code after a word that
-# introduces a number ("hubungi 112").
-_PHONES = (
-    re.compile(r"(?<![\w/.])(?:\+62|62|0)[\s.-]?\d(?:[\s.-]?\d){6,}(?!\w)"),
-    # Not "nomor": regulations are cited as "Nomor 1226".
-    re.compile(r"\b(?:hubungi|telepon|telp\.?|tel\.?|hotline|wa|whatsapp|sms)"
-               r"\s*:?\s*\d{3,5}\b", re.IGNORECASE),
-)
-
 
 @dataclass
 class Checker:
@@ -92,12 +83,9 @@ class Checker:
             if self.words and not any(str(p).endswith(("avoid", "keywords", "synonyms"))
                                       for p in path):
                 self._check_words(path, label, text)
-            match = None if self.phones_allowed else next(
-                (m for m in (p.search(text) for p in _PHONES) if m), None)
-            if match:
-                self.report(path, f"{label}: \"{match.group(0)}\" tampak seperti nomor telepon; "
-                            "nomor hanya ditulis di services.yml (dengan sumbernya), lalu "
-                            "sebut id layanannya di referrals atau services", "nomor-telepon")
+            for message, code in text_safety.problems(value, path, self.doc.data, label,
+                                                      phones_allowed=self.phones_allowed):
+                self.report(path, message, code)
             return text
         if isinstance(kind, schema.Url):
             if not re.match(schema.URL_PATTERN, value.strip()):

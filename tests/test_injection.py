@@ -1,0 +1,117 @@
+"""No script from content, ever: a payload in every text field of every file kind (taken from
+the schema, so a new field is covered with no change here) is built, then every page is opened
+in Chromium online and from the offline zip via file://. No dialog, no injected element, no
+request to anyone else, no redirect, and the payload reads literally."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+
+from tests.conftest import serving
+from tests.payload import inject, missing
+
+LANGUAGE = ("words:\n  - word: aib\n    reason: alasan\n    instead: kekerasan\n"
+            "spellings:\n  - word: tidak\n    typed: [gak]\n")
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory):
+    """The test handbook with the payload in every text field, built; (root, payloads)."""
+    import shutil
+
+    from generator.cli import main
+    from tests.conftest import FIXTURES, ROOT
+
+    root = tmp_path_factory.mktemp("injected")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(FIXTURES / "mini" / "protocols", root / "protocols")
+    (root / "protocols/language.yml").write_text(LANGUAGE, encoding="utf-8")
+    injector = inject(root / "protocols")
+    assert missing(injector) == set(), "a text field of the schema got no payload"
+    assert main(["--root", str(root), "build"]) == 0
+    with zipfile.ZipFile(root / "site/unduh/buku-saku-luring.zip") as zf:
+        zf.extractall(root / "zip")
+    return root, injector.payloads
+
+
+@pytest.mark.site
+def test_no_page_carries_markup_from_a_text_field(injected):
+    root, payloads = injected
+    pages = [*(root / "site").rglob("*.html"), *(root / "zip").rglob("*.html")]
+    assert len(pages) > 30
+    seen = set()
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for needle in ("<script>window.__pwned", "<img src=x", "<meta http-equiv=refresh",
+                       "<link rel=stylesheet href=https://evil"):
+            assert needle not in html, f"{path}: {needle}"
+        seen.update(re.findall(r"Q\d+Q", html))
+    # Navigation titles (type and stage names) are where the audit found markup: they show.
+    assert len(seen) > len(payloads) // 2
+
+
+def visit_all(browser, urls, *, origin_prefixes):
+    """Open every URL; return (dialogs, outside requests, problems, visible text of all pages)."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    dialogs, outside, problems, texts = [], [], [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: None if r.url.startswith(origin_prefixes) else
+            outside.append(r.url))
+    for url in urls:
+        page.goto(url)
+        page.wait_for_timeout(50)
+        if page.url.split("#")[0] != url:
+            problems.append(f"{url} navigated to {page.url}")
+        found = page.evaluate("""() => [
+            window.__pwned === 1 ? 'script ran' : '',
+            document.querySelector('img[src="x"]') ? 'img element' : '',
+            document.querySelector('meta[http-equiv="refresh" i]') ? 'refresh element' : '',
+            document.querySelector('link[href^="https://evil"]') ? 'link element' : '',
+        ].filter(Boolean)""")
+        problems.extend(f"{url}: {f}" for f in found)
+        texts.append(page.evaluate("document.body.innerText"))
+    context.close()
+    return dialogs, outside, problems, "\n".join(texts)
+
+
+def assert_literal(text, payloads):
+    shown = set(re.findall(r"Q\d+Q", text))
+    assert len(shown) > len(payloads) // 2
+    for marker in shown:
+        assert payloads[marker] in text, f"{marker} not shown literally"
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_online_no_script_runs_and_the_payload_reads_literally(browser, injected):
+    root, payloads = injected
+    site = root / "site"
+    with serving(site) as base:
+        urls = [base + p.relative_to(site).as_posix().removesuffix("index.html")
+                for p in sorted(site.rglob("*.html")) if p.name != "404.html"
+                and "resep" not in p.parts]
+        dialogs, outside, problems, text = visit_all(browser, urls, origin_prefixes=(base,))
+    assert dialogs == []
+    assert outside == []
+    assert problems == []
+    assert_literal(text, payloads)
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_offline_zip_no_script_runs_and_the_payload_reads_literally(browser, injected):
+    root, payloads = injected
+    folder = root / "zip/buku-saku"
+    urls = [p.as_uri() for p in sorted(folder.rglob("*.html"))
+            if p.name != "404.html" and "resep" not in p.parts]
+    dialogs, outside, problems, text = visit_all(
+        browser, urls, origin_prefixes=("file:", "data:", "blob:", "about:"))
+    assert dialogs == []
+    assert outside == []
+    assert problems == []
+    assert_literal(text, payloads)
