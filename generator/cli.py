@@ -143,8 +143,9 @@ def _diff(root: Path, base: str) -> int:
 
 
 def _build(root: Path, site: Path) -> int:
-    from generator.build import build_site, generate, site_url
+    from generator.build import build_site, generate, refuse_site_target, site_url
 
+    refuse_site_target(root, site.resolve())  # before anything is written
     print("Memeriksa protokol dan daftar periksa ...", file=sys.stderr)
     _print_problems(generate(root, site_url=site_url(root)).warnings)
     print("Membangun situs ...", file=sys.stderr)

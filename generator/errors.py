@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "rujukan-tidak-ada": "Id sumber yang dirujuk tidak ada di references.yml.",
     "sumber-hukum": "Protokol belum mengutip peraturan Indonesia.",
     "tab-indentasi": "Indentasi memakai tab; YAML hanya menerima spasi.",
+    "tautan-keluar": "Tautan simbolik ke luar repositori, atau bukan berkas biasa.",
     "tag-dilarang": "Tag YAML (!nama) tidak dipakai di protokol.",
     "tanggal-tidak-valid": "Tanggal tidak ada di kalender atau salah bentuk.",
     "teks-terpotong": "Teks terpotong karena ' #' memulai komentar YAML.",

@@ -224,6 +224,14 @@ class _Builder:
             rest = self.lines[node.end_mark.line][node.end_mark.column:]
             if rest.lstrip().startswith("#"):
                 self.cut.add(path)
+            # A next line starting with '#', indented as far as the text: meant as more text,
+            # but YAML drops it as a comment.
+            after = node.end_mark.line + (1 if node.end_mark.column else 0)
+            if after < len(self.lines):
+                line = self.lines[after]
+                indent = len(line) - len(line.lstrip(" "))
+                if line.lstrip().startswith("#") and indent >= node.start_mark.column > 0:
+                    self.cut.add(path)
         return str(node.value)
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ from generator.errors import ContentInvalidError
 from generator.pages import OFFLINE_ZIP
 from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
 from generator.security import UnsafePageError, allowed_hashes, protect
+from generator.text import outside_link
 from generator.webapp import write_web_app
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -87,6 +89,16 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files, config):
         if self.generated is None:
             return files
+        docs = Path(config.docs_dir)
+        for file in files:  # hand-written pages: nothing from outside the repository
+            path = Path(file.abs_src_path or "")
+            if file.abs_src_path and path.is_relative_to(docs) and re.search(
+                    r"[\\:\x00-\x1f\x7f]", file.src_uri):
+                raise PluginError(f"{os.path.relpath(path, self.root)}: nama berkas berisi '\\', "
+                                  "':' atau karakter kendali; ganti namanya (huruf, angka, '-')")
+            if file.abs_src_path and path.is_relative_to(docs) and (problem := outside_link(
+                    path, self.root, os.path.relpath(path, self.root))):
+                raise PluginError(str(problem))
         for path, content in [*self.generated.pages.items(),
                               *self.generated.downloads.items(), worker_script()]:
             files.append(File.generated(config, path, content=content))

@@ -8,9 +8,14 @@ only through `dial_number`. Messages are Indonesian, codes are in `generator.err
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import unicodedata
+from pathlib import Path
 from typing import Any
+
+from generator.errors import Problem
 
 # What never belongs in a text: C0 controls but tab and line ends, DEL, C1 controls (often
 # Windows-1252 text read wrongly), bidi embeddings/overrides/isolates (they make a page show
@@ -120,3 +125,21 @@ def one_line(text: str) -> str:
     """A value or file name for terminal and CI output: no line breaks, no control codes."""
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100
                    else f"\\u{ord(c):04x}" for c in text)
+
+
+def outside_link(path: Path, root: Path, display: str) -> Problem | None:
+    """A problem if `path` is (or passes through) a symbolic link leaving the repository, or
+    is not a regular file (a device such as /dev/zero would be read forever)."""
+    real, top = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    if not real.is_relative_to(top):
+        return Problem(display, 1, 1, "berkas ini tautan simbolik ke luar repositori; isi di "
+                       "luar repositori tidak dibaca dan tidak diterbitkan. Salin berkasnya ke "
+                       "sini bila memang dipakai", "tautan-keluar")
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return None  # reading it reports the reason, located
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return Problem(display, 1, 1, "ini bukan berkas biasa (misalnya perangkat atau pipa); "
+                       "hapus dari folder ini", "tautan-keluar")
+    return None

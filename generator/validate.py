@@ -250,6 +250,9 @@ class _Run:
         return path.relative_to(self.root).as_posix()
 
     def load(self, path: Path) -> Document | None:
+        if problem := text_safety.outside_link(path, self.root, self.display(path)):
+            self.problems.append(problem)
+            return None
         try:
             return load_file(path, self.display(path))
         except LoadError as exc:
