@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from generator.build import Generated, generate, source_date_epoch
-from generator.download import build_offline_zip
+from generator.download import build_offline_zip, remove_unused
 from generator.errors import ContentInvalidError
 from generator.pages import OFFLINE_ZIP
 from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
@@ -132,6 +132,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             rewrite_index(Path(config.site_dir), self.generated.handbook,
                           directory_urls=config.use_directory_urls)
         if self.generated is not None and self.config.variant == "online":
+            remove_unused(Path(config.site_dir))
             write_web_app(Path(config.site_dir))
         if self.generated is not None and self._epoch_before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
