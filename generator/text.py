@@ -121,6 +121,12 @@ def yaml_string(text: str) -> str:
     return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
 
 
+def terminal(text: str) -> str:
+    """A message for the terminal: control codes shown as escapes, every line after the first
+    indented, so no value can start a line of its own (a fake `::warning`, a cursor move)."""
+    return "\n  ".join(one_line(line) for line in text.split("\n"))
+
+
 def one_line(text: str) -> str:
     """A value or file name for terminal and CI output: no line breaks, no control codes."""
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100

@@ -138,3 +138,103 @@ def test_a_hash_line_inside_a_plain_text_is_caught(project, handbook):
     result = handbook("--root", project, "check")
     assert result.code == 1
     assert "[teks-terpotong]" in result.err
+
+
+# Lows of the audit: each was a traceback or a silent loss; now a located Indonesian message.
+
+def test_deep_nesting_is_a_located_error(project, handbook):
+    path = project / "protocols/types/seksual.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "keywords2: " + "[" * 600 + "]" * 600
+                    + "\n", encoding="utf-8")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert "protocols/types/seksual.yml:" in result.err
+    assert "[yaml-rusak]" in result.err
+
+
+def test_a_raw_control_character_is_located_where_it_is():
+    from generator.load import LoadError, load_bytes
+
+    raw = ("".join(f"k{i}: v\n" for i in range(49)) + "title: ab\x00cd\n").encode()
+    with pytest.raises(LoadError) as caught:
+        load_bytes(raw, "x.yml")
+    assert str(caught.value).startswith("x.yml:50:10: ")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("order: 2", 'order: "²"', "protocols/types/seksual.yml:4:8:"),
+    ("    date: 2026-11-28", "    date: 2106-12-31", "protocols/seksual/pengaduan.yml:35:11:"),
+])
+def test_odd_numbers_and_far_dates_are_located_errors(project, handbook, old, new, where):
+    edit(project / ("protocols/types/seksual.yml" if "order" in old
+                    else "protocols/seksual/pengaduan.yml"), old, new)
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert where in result.err
+
+
+def test_a_spelling_written_for_two_words_is_located(project, handbook):
+    (project / "protocols/language.yml").write_text(
+        "spellings:\n  - word: yang\n    typed: [yg]\n  - word: tidak\n    typed: [gak, yg]\n",
+        encoding="utf-8")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert "protocols/language.yml:5:18:" in result.err
+    assert "[id-ganda]" in result.err
+
+
+@pytest.mark.parametrize("name", ["pengaduan.YML", "pengaduan.yml~", "pengaduan.yml.bak"])
+def test_a_protocol_file_with_a_near_miss_name_is_an_error(project, handbook, name):
+    folder = project / "protocols/seksual"
+    (folder / "pengaduan.yml").rename(folder / name)
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert f"protocols/seksual/{name}:1:1:" in result.err
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999"])
+def test_a_bad_source_date_epoch_is_a_message(project, handbook, monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    result = handbook("--root", project, "build")
+    assert result.code == 1
+    assert "SOURCE_DATE_EPOCH" in result.err
+    assert not (project / "site").exists()
+
+
+def test_a_corrupt_cache_entry_is_rebuilt(project, handbook):
+    assert handbook("--root", project, "build").code == 0
+    cache = project / ".handbook-cache/pdf"
+    for meta in cache.glob("*.json"):
+        meta.write_text("", encoding="utf-8")
+    for pdf in cache.glob("*.pdf"):
+        pdf.write_bytes(pdf.read_bytes()[:3000])
+    assert handbook("--root", project, "check").code == 0
+    assert handbook("--root", project, "build").code == 0
+
+
+def test_a_value_cannot_add_lines_or_control_codes_to_the_output(project, handbook,
+                                                                 monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    edit(project / "protocols/seksual/pengaduan.yml", "version: 0.2.0",
+         'version: "0.2.0\\n::warning file=README.md,line=1::Semua protokol disahkan\\e[2K\\e[1A"')
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    for line in (result.err + result.out).splitlines():
+        assert not line.startswith("::warning file=README.md")
+    assert "\x1b" not in result.err + result.out
+
+
+def test_a_file_name_cannot_add_a_workflow_command(project, handbook, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    source = (project / "protocols/types/seksual.yml").read_text(encoding="utf-8")
+    (project / "protocols/types/a\n::notice title=Palsu::Pesan palsu\nb.yml").write_text(
+        source, encoding="utf-8")
+    (project / "protocols/types/c,line=1,title=x.yml").write_text(source, encoding="utf-8")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert not [line for line in lines if line.startswith("::notice")]
+    # the properties (between the first and second "::") cannot be extended by a name
+    assert not [line for line in lines if "c,line=1" in line.split("::")[1]]
+    assert [line for line in lines if "c%2Cline=1%2Ctitle=x.yml" in line]
