@@ -176,11 +176,11 @@ def test_odd_numbers_and_far_dates_are_located_errors(project, handbook, old, ne
 
 def test_a_spelling_written_for_two_words_is_located(project, handbook):
     (project / "protocols/language.yml").write_text(
-        "spellings:\n  - word: yang\n    typed: [yg]\n  - word: tidak\n    typed: [gak, yg]\n",
-        encoding="utf-8")
+        "spellings:\n  - word: yang\n    typed: [yg]\n  - word: tidak\n    typed: [gak]\n"
+        "  - word: tidak\n    typed: [yg]\n", encoding="utf-8")  # a second entry for "tidak"
     result = handbook("--root", project, "check")
     assert result.code == 1
-    assert "protocols/language.yml:5:18:" in result.err
+    assert "protocols/language.yml:7:13:" in result.err
     assert "[id-ganda]" in result.err
 
 

@@ -115,3 +115,45 @@ def test_offline_zip_no_script_runs_and_the_payload_reads_literally(browser, inj
     assert outside == []
     assert problems == []
     assert_literal(text, payloads)
+
+
+def _policies(folder):
+    """Every page's policy; the neutral page (resep/) has its own, allowing no script at all."""
+    found = {p: re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"',
+                          p.read_text(encoding="utf-8"))[1] for p in folder.rglob("*.html")}
+    for path, policy in found.items():
+        if "resep" in path.parts:
+            assert policy.startswith("default-src 'none';") and "script-src" not in policy
+    return {policy for path, policy in found.items() if "resep" not in path.parts}
+
+
+@pytest.mark.site
+def test_the_policy_comes_from_the_theme_not_from_the_page(injected):
+    root, _ = injected
+    online, offline = _policies(root / "site"), _policies(root / "zip")
+    # One policy for every page of each variant: nothing in a page changes what may run.
+    assert len(online) == 1
+    assert len(offline) == 1
+    assert "'unsafe-inline'" not in next(iter(online)).split("style-src")[0]
+    assert "'unsafe-inline'" not in next(iter(offline)).split("style-src")[0]
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_a_script_added_to_a_zip_page_does_not_run_from_disk(browser, injected):
+    root, _ = injected
+    page_file = root / "zip/buku-saku/glosarium.html"
+    original = page_file.read_text(encoding="utf-8")
+    try:
+        page_file.write_text(original.replace(
+            "</body>", "<script>window.__injected = true</script></body>"), encoding="utf-8")
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        assert page.evaluate("window.__injected") is None
+        # the handbook's own scripts still run there: search answers with no network
+        page.get_by_role("textbox", name=re.compile("Cari")).press_sequentially("korban")
+        page.wait_for_selector(".md-search-result__link", timeout=15000)
+        context.close()
+    finally:
+        page_file.write_text(original, encoding="utf-8")
