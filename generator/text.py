@@ -111,7 +111,8 @@ def _contact_type(path: tuple, data: Any) -> str | None:
     return node.get("type") if isinstance(node, dict) else None
 
 
-_YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+# What YAML cannot hold, and the line breaks it would fold (NEL, line and paragraph separator).
+_YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
                                "\U00010000-\U0010ffff]")
 
 

@@ -238,3 +238,20 @@ def test_a_file_name_cannot_add_a_workflow_command(project, handbook, monkeypatc
     # the properties (between the first and second "::") cannot be extended by a name
     assert not [line for line in lines if "c,line=1" in line.split("::")[1]]
     assert [line for line in lines if "c%2Cline=1%2Ctitle=x.yml" in line]
+
+
+def test_a_folder_that_cannot_be_written_is_a_message_not_a_traceback(project, handbook):
+    # /proc refuses new folders even to root, like a full disk or a read-only mount would.
+    result = handbook("--root", project, "build", "--site", "/proc/handbook-site")
+    assert result.code == 1
+    assert "Gagal membaca atau menulis berkas" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_front_matter_holds_any_text_whole():
+    import yaml
+
+    from generator.text import yaml_string
+
+    for text in ("a\u2028b", "x\x7fy", "\u00e9\x85", 'kutip "ganda" dan \\ garis', "---"):
+        assert yaml.safe_load("t: " + yaml_string(text))["t"] == text
