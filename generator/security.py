@@ -135,7 +135,14 @@ class _Finder(HTMLParser):
                 self.found.append(f"<{tag} {name}=...> event handler")
             if name == "http-equiv" and (value or "").lower() != "content-security-policy":
                 self.found.append(f"<{tag} http-equiv={value!r}>")
+            if tag == "script" and name == "src" and re.match(r"\s*([a-z][a-z0-9+.-]*:|//)",
+                                                              value or "", re.IGNORECASE):
+                self.found.append(f"<script src={(value or '')[:40]!r}> from another site")
             if name in ("href", "src", "action", "formaction") and re.match(
                     r"\s*(javascript|vbscript|data):", value or "", re.IGNORECASE):
                 if not (tag == "img" and (value or "").startswith("data:image/")):
                     self.found.append(f"<{tag} {name}={(value or '')[:30]!r}>")
+        named = dict(attrs)
+        if tag == "meta" and (named.get("name") or "").lower() == "referrer" and (
+                named.get("content") or "").lower() != "no-referrer":
+            self.found.append("<meta name=referrer> other than no-referrer")

@@ -157,3 +157,33 @@ def test_a_script_added_to_a_zip_page_does_not_run_from_disk(browser, injected):
         context.close()
     finally:
         page_file.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize("html", [
+    "<script>alert(1)</script>",
+    '<script src="https://evil.example/x.js"></script>',
+    '<script src="//evil.example/x.js"></script>',
+    '<img src=x onerror="alert(1)">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '<meta name="referrer" content="unsafe-url">',
+    '<a href="JaVaScript:alert(1)">x</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<base href="https://evil.example/">',
+    '<object data="x.swf"></object>',
+])
+def test_the_last_check_refuses_what_only_an_injection_writes(html):
+    from generator.security import UnsafePageError, allowed_hashes, check_page
+
+    with pytest.raises(UnsafePageError):
+        check_page(f"<html><head></head><body>{html}</body></html>", allowed_hashes())
+
+
+@pytest.mark.site
+def test_a_hand_written_page_with_a_script_is_not_built(project, handbook, caplog):
+    (project / "docs/pages/tentang.md").write_text(
+        "# Tentang\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = handbook("--root", project, "build")
+    assert result.code == 1
+    assert "skrip atau unsur yang tidak dibuat oleh buku saku" in caplog.text
+    assert not (project / "site").exists()
