@@ -25,7 +25,7 @@ from generator.errors import ContentInvalidError
 from generator.pages import OFFLINE_ZIP
 from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
 from generator.security import UnsafePageError, allowed_hashes, protect
-from generator.text import outside_link
+from generator.text import one_line, outside_link
 from generator.webapp import write_web_app
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -89,30 +89,21 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files, config):
         if self.generated is None:
             return files
-        docs = Path(config.docs_dir)
-        for file in files:  # hand-written pages: nothing from outside the repository
-            path = Path(file.abs_src_path or "")
-            if file.abs_src_path and path.is_relative_to(docs) and re.search(
-                    r"[\\:\x00-\x1f\x7f]", file.src_uri):
-                raise PluginError(f"{os.path.relpath(path, self.root)}: nama berkas berisi '\\', "
-                                  "':' atau karakter kendali; ganti namanya (huruf, angka, '-')")
-            if file.abs_src_path and path.is_relative_to(docs) and (problem := outside_link(
-                    path, self.root, os.path.relpath(path, self.root))):
-                raise PluginError(str(problem))
+        refuse_unsafe_sources(files, Path(config.docs_dir), self.root)
         for path, content in [*self.generated.pages.items(),
                               *self.generated.downloads.items(), worker_script()]:
             files.append(File.generated(config, path, content=content))
         return files
 
     def on_post_page(self, output, page, config):
-        return self._finish_html(output)
+        return self._finish_html(output, page.file.src_uri)
 
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):
             return output_content
-        return self._finish_html(output_content)
+        return self._finish_html(output_content, template_name)
 
-    def _finish_html(self, page_html):
+    def _finish_html(self, page_html, where):
         if self.generated is None:
             return page_html
         try:
@@ -122,8 +113,8 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         try:
             return protect(page_html, self.hashes)
         except UnsafePageError as exc:
-            raise PluginError(f"Halaman berisi skrip atau unsur yang tidak dibuat oleh buku "
-                              f"saku ({exc}); situs tidak dibangun") from None
+            raise PluginError(f"{where}: halaman berisi skrip atau unsur yang tidak dibuat oleh "
+                              f"buku saku ({exc}); situs tidak dibangun") from None
 
     # After the search plugin has written its index, before the offline plugin inlines it.
     @event_priority(-50)
@@ -153,3 +144,18 @@ def escape_nav(nav: list) -> list:
         else:
             out.append(entry)
     return out
+
+
+def refuse_unsafe_sources(files, docs: Path, root: Path) -> None:
+    """Hand-written pages and files: nothing from outside the repository, no file name a
+    Windows unzip tool would read as a path."""
+    for file in files:
+        if not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs):
+            continue  # the theme's own files
+        path = Path(file.abs_src_path)
+        shown = os.path.relpath(path, root)
+        if re.search(r"[\\:\x00-\x1f\x7f]", file.src_uri):
+            raise PluginError(f"{one_line(shown)}: nama berkas berisi '\\', ':' atau karakter "
+                              "kendali; ganti namanya (huruf, angka, '-')")
+        if problem := outside_link(path, root, shown):
+            raise PluginError(str(problem))
