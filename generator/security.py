@@ -93,7 +93,8 @@ def content_security_policy(hashes: tuple[str, ...]) -> str:
 def protect(html: str, hashes: tuple[str, ...]) -> str:
     """Check the page, then insert its Content-Security-Policy right after its charset."""
     check_page(html, hashes)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(hashes)}">'
+    policy = content_security_policy(hashes)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     head = re.search(r"<meta charset=[^>]*>", html, re.IGNORECASE) or re.search(r"<head[^>]*>",
                                                                                  html)
     if head is None:
@@ -121,7 +122,7 @@ def check_page(html: str, hashes: tuple[str, ...]) -> None:
 
 
 class _Finder(HTMLParser):
-    _FORBIDDEN = {"base", "iframe", "frame", "frameset", "object", "embed", "applet"}
+    _FORBIDDEN = frozenset({"base", "iframe", "frame", "frameset", "object", "embed", "applet"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -138,10 +139,10 @@ class _Finder(HTMLParser):
             if tag == "script" and name == "src" and re.match(r"\s*([a-z][a-z0-9+.-]*:|//)",
                                                               value or "", re.IGNORECASE):
                 self.found.append(f"<script src={(value or '')[:40]!r}> from another site")
-            if name in ("href", "src", "action", "formaction") and re.match(
-                    r"\s*(javascript|vbscript|data):", value or "", re.IGNORECASE):
-                if not (tag == "img" and (value or "").startswith("data:image/")):
-                    self.found.append(f"<{tag} {name}={(value or '')[:30]!r}>")
+            if (name in ("href", "src", "action", "formaction")
+                    and re.match(r"\s*(javascript|vbscript|data):", value or "", re.IGNORECASE)
+                    and not (tag == "img" and (value or "").startswith("data:image/"))):
+                self.found.append(f"<{tag} {name}={(value or '')[:30]!r}>")
         named = dict(attrs)
         if tag == "meta" and (named.get("name") or "").lower() == "referrer" and (
                 named.get("content") or "").lower() != "no-referrer":

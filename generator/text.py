@@ -35,7 +35,7 @@ _NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\u200b": "spasi lebar no
 PHONE = re.compile(r"^\+?(?:\(\d{2,5}\) ?)?\d+(?:[ .-]\d+)*$")
 
 # Phone-like numbers in protocol text (numbers belong in services.yml, with their source).
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 PHONES_IN_TEXT = (
     # Long digit runs that look like Indonesian numbers: 0812-3456-7890, +62 812 ..., (0536) 3221234

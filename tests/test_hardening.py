@@ -41,7 +41,7 @@ def test_leftover_staging_folders_are_cleaned_at_the_next_build(project, handboo
     (leftover / "assets").mkdir(parents=True)
     assert handbook("--root", project, "build").code == 0
     assert not leftover.exists()
-    assert not [p for p in project.glob(".site-*")]
+    assert not list(project.glob(".site-*"))
 
 
 def test_a_symlink_leaving_the_repository_is_refused_and_located(project, handbook,
@@ -87,7 +87,7 @@ def test_a_phone_contact_is_exactly_one_visible_number(project, handbook, value,
     edit(project / "protocols/services.yml", 'value: "129"', f"value: {value}")
     result = handbook("--root", project, "check")
     assert result.code == 1
-    assert f"protocols/services.yml:13:16:" in result.err
+    assert "protocols/services.yml:13:16:" in result.err
     assert f"[{code}]" in result.err
 
 
@@ -98,7 +98,7 @@ def test_the_dialled_number_is_the_shown_number(value):
 
 @pytest.mark.parametrize("value", ["110 atau 112", "129 (ext. 2)", "\u202e911\u202c", "12a"])
 def test_no_tel_link_from_anything_but_one_number(value):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not one phone number"):
         dial_number(value)
 
 
@@ -134,7 +134,8 @@ def test_control_and_invisible_characters_are_refused_and_located(project, handb
 def test_a_hash_line_inside_a_plain_text_is_caught(project, handbook):
     edit(project / "protocols/seksual/pengaduan.yml",
          "    do: [Antar korban ke puskesmas atau rumah sakit.]",
-         "    do:\n      - Antar korban ke puskesmas\n        #2 atau rumah sakit, bukan sebelumnya.")
+         "    do:\n      - Antar korban ke puskesmas\n"
+         "        #2 atau rumah sakit, bukan sebelumnya.")
     result = handbook("--root", project, "check")
     assert result.code == 1
     assert "[teks-terpotong]" in result.err
