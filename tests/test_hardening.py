@@ -256,3 +256,17 @@ def test_front_matter_holds_any_text_whole():
 
     for text in ("a\u2028b", "x\x7fy", "\u00e9\x85", 'kutip "ganda" dan \\ garis', "---"):
         assert yaml.safe_load("t: " + yaml_string(text))["t"] == text
+
+
+def test_a_terminal_that_cannot_show_a_letter_gets_an_escape_not_a_traceback(project):
+    import subprocess
+    import sys
+
+    source = (project / "protocols/types/seksual.yml").read_text(encoding="utf-8")
+    (project / "protocols/types/kekerasan-\u00e9.yml").write_text(source, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "GITHUB_ACTIONS": "true"}
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"],
+                            capture_output=True, env=env, check=False)
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
+    assert b"kekerasan-\\xe9.yml" in result.stderr + result.stdout
