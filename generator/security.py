@@ -15,8 +15,8 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import html as html_module
 import re
-from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 
@@ -109,41 +109,62 @@ def check_page(html: str, hashes: tuple[str, ...]) -> None:
     allowed = set(hashes)
     for match in _INLINE_SCRIPT.finditer(html):
         attrs = match["attrs"]
-        if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
+        if source := re.search(r"""\ssrc=["']?([^"'\s>]*)""", attrs):
+            if re.match(r"\s*([a-z][a-z0-9+.-]*:|//)", source[1], re.IGNORECASE):
+                raise UnsafePageError(f"<script src={source[1][:40]!r}> from another site")
+            continue
+        if any(t in attrs for t in _DATA_TYPES):
             continue
         if _digest(match["body"]) not in allowed:
             raise UnsafePageError(f"inline script not written by the theme: "
                                   f"{match['body'][:60]!r}")
-    finder = _Finder()
-    finder.feed(html)
-    finder.close()
-    if finder.found:
-        raise UnsafePageError(finder.found[0])
+    # Scripts were checked above; their bodies, styles and comments hold no tags. A page has
+    # thousands of tags: only those around a telling word are parsed.
+    markup = _SKIPPED.sub(lambda m: "<" + m[1] if m[1] else "", html).lower()
+    for key in _SUSPECT:
+        start = 0
+        while (at := markup.find(key, start)) != -1:
+            start = at + 1
+            tag = _START_TAG.match(markup, markup.rfind("<", 0, at + 1))
+            if tag is None or tag.end() <= at:
+                continue
+            if found := _forbidden(tag[1], [(a[1], _unquote(a[2]))
+                                            for a in _ATTRIBUTE.finditer(tag[2] or "")]):
+                raise UnsafePageError(found)
 
 
-class _Finder(HTMLParser):
-    _FORBIDDEN = frozenset({"base", "iframe", "frame", "frameset", "object", "embed", "applet"})
+_SKIPPED = re.compile(r"<(?:(script\b[^>]*>).*?</script>|style\b[^>]*>.*?</style>|!--.*?-->)",
+                      re.DOTALL | re.IGNORECASE)
+# Words that only a tag worth parsing holds (in the lower-cased page).
+_SUSPECT = (" on", "\ton", "\non", "\"on", "'on", "/on", "http-equiv", "javascript:", "vbscript:",
+            "data:", "referrer", "<base", "<iframe", "<frame", "<object", "<embed", "<applet")
+_VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)"""
+_START_TAG = re.compile(r"""<([a-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(rf"([^\s\"'>/=]+)(?:\s*=\s*({_VALUE}))?")
+_FORBIDDEN = frozenset({"base", "iframe", "frame", "frameset", "object", "embed", "applet"})
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._FORBIDDEN:
-            self.found.append(f"<{tag}> element")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"<{tag} {name}=...> event handler")
-            if name == "http-equiv" and (value or "").lower() != "content-security-policy":
-                self.found.append(f"<{tag} http-equiv={value!r}>")
-            if tag == "script" and name == "src" and re.match(r"\s*([a-z][a-z0-9+.-]*:|//)",
-                                                              value or "", re.IGNORECASE):
-                self.found.append(f"<script src={(value or '')[:40]!r}> from another site")
-            if (name in ("href", "src", "action", "formaction")
-                    and re.match(r"\s*(javascript|vbscript|data):", value or "", re.IGNORECASE)
-                    and not (tag == "img" and (value or "").startswith("data:image/"))):
-                self.found.append(f"<{tag} {name}={(value or '')[:30]!r}>")
-        named = dict(attrs)
-        if tag == "meta" and (named.get("name") or "").lower() == "referrer" and (
-                named.get("content") or "").lower() != "no-referrer":
-            self.found.append("<meta name=referrer> other than no-referrer")
+def _unquote(value: str | None) -> str:
+    if value and value[0] in "\"'" and value[-1] == value[0]:
+        value = value[1:-1]
+    return html_module.unescape(value or "")
+
+
+def _forbidden(tag: str, attrs: list[tuple[str, str]]) -> str:
+    """What is wrong with one start tag, or ""."""
+    if tag in _FORBIDDEN:
+        return f"<{tag}> element"
+    for name, value in attrs:
+        if name.startswith("on"):
+            return f"<{tag} {name}=...> event handler"
+        if name == "http-equiv" and value.lower() != "content-security-policy":
+            return f"<{tag} http-equiv={value!r}>"
+        if (name in ("href", "src", "action", "formaction")
+                and re.match(r"\s*(javascript|vbscript|data):", value, re.IGNORECASE)
+                and not (tag == "img" and value.startswith("data:image/"))):
+            return f"<{tag} {name}={value[:30]!r}>"
+    named = dict(attrs)
+    if tag == "meta" and named.get("name", "").lower() == "referrer" and (
+            named.get("content", "").lower() != "no-referrer"):
+        return "<meta name=referrer> other than no-referrer"
+    return ""
