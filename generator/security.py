@@ -28,8 +28,9 @@ _DATA_TYPES = ("application/json", "application/ld+json")
 # includes them; the others it could include stay off: no announcement bar, no consent form).
 THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
                  "partials/javascripts/content.html")
-# Deepest page: protokol/<type>/<stage>/index.html is 3 levels; room for more.
-MAX_DEPTH = 8
+# Deepest page: protokol/<type>/<stage>/index.html is 3 levels (pages.py); one spare. A deeper
+# page fails the build loudly (its base script is unknown), never silently.
+MAX_DEPTH = 4
 SHIM = Path("javascripts/vendor/iframe-worker-shim.js")  # under the docs folder
 _SHIM_BOOT = re.compile(r"BOOT=String\.raw`([^`]*)`")
 
