@@ -188,3 +188,25 @@ def test_a_hand_written_page_with_a_script_is_not_built(project, handbook, caplo
     assert result.code == 1
     assert "skrip atau unsur yang tidak dibuat oleh buku saku" in caplog.text
     assert not (project / "site").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_search_results_show_the_payload_as_text(browser, injected):
+    root, _ = injected
+    with serving(root / "site") as base:
+        context = browser.new_context(service_workers="block")
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(base)
+        page.get_by_role("textbox", name=re.compile("Cari")).press_sequentially("window alert")
+        page.wait_for_selector(".md-search-result__link", timeout=15000)
+        page.wait_for_timeout(300)
+        results = page.locator(".md-search-result")
+        assert "<img src=x" in results.inner_text() or "alert(" in results.inner_text()
+        assert page.evaluate("document.querySelector('.md-search-result img, "
+                             ".md-search-result script') === null")
+        assert page.evaluate("window.__pwned") is None
+        assert dialogs == []
+        context.close()
