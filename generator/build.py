@@ -13,6 +13,7 @@ import ctypes
 import ctypes.util
 import datetime
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -85,10 +86,16 @@ def print_checklists(printer: Printer) -> tuple[dict[str, bytes], list[Problem]]
     return dict(sorted(downloads.items())), problems
 
 
+SITE_URL_VARIABLE = "HANDBOOK_SITE_URL"
+
+
 def site_url(root: Path) -> str:
-    """The handbook's public address from mkdocs.yml (for the checklists' QR codes), or ""."""
+    """The handbook's public address (for the checklists' QR codes and the 404 page's links):
+    `HANDBOOK_SITE_URL` (the publish workflow sets it), else mkdocs.yml's `site_url`, or ""."""
     import yaml
 
+    if os.environ.get(SITE_URL_VARIABLE):
+        return os.environ[SITE_URL_VARIABLE]
     try:
         config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
@@ -109,10 +116,13 @@ def build_site(root: Path, site_dir: Path, *, strict: bool = True) -> None:
     from mkdocs.exceptions import MkDocsException
 
     site_dir = site_dir.resolve()
+    refuse_site_target(root.resolve(), site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    clean_leftovers(site_dir.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f".site-{os.getpid()}-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict,
+                             site_url=site_url(root) or None)
         try:
             build(config)
         except MkDocsException as exc:
@@ -124,6 +134,55 @@ def build_site(root: Path, site_dir: Path, *, strict: bool = True) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+# What every built handbook holds: a folder without them is not a previous site.
+SITE_MARKERS = ("index.html", "search/search_index.json")
+SOURCE_MARKERS = ("mkdocs.yml", "protocols", "docs", "generator", ".git", "pyproject.toml")
+
+
+def refuse_site_target(root: Path, site_dir: Path) -> None:
+    """The build replaces `site_dir` whole: refuse a folder whose loss would lose work."""
+    reason = ""
+    if site_dir == root or root.is_relative_to(site_dir):
+        reason = "folder itu berisi proyek ini"
+    elif any(site_dir == root / name or site_dir.is_relative_to(root / name)
+             for name in ("protocols", "docs", "generator", "tests", ".git")):
+        reason = "folder itu bagian dari sumber buku saku"
+    elif site_dir.exists() and not site_dir.is_dir():
+        reason = "itu sebuah berkas, bukan folder"
+    elif site_dir.is_dir() and any(site_dir.iterdir()):
+        if any((site_dir / name).exists() for name in SOURCE_MARKERS):
+            reason = "folder itu berisi berkas sumber"
+        elif not all((site_dir / name).is_file() for name in SITE_MARKERS):
+            reason = "folder itu tidak kosong dan bukan hasil bangun buku saku sebelumnya"
+    if reason:
+        raise BuildError(f"Tidak membangun ke {site_dir}: {reason}, dan isinya akan diganti "
+                         "seluruhnya. Pilih folder kosong atau folder site/ yang lama.")
+
+
+def clean_leftovers(folder: Path) -> None:
+    """Remove staging folders an interrupted build (kill -9, power loss) left beside site/.
+
+    Staging folders are named `.site-<pid>-...`; one whose process is gone is a leftover (a
+    running build's folder is kept)."""
+    for leftover in folder.glob(".site-*"):
+        match = re.match(r"\.site-(?:old-)?(\d+)-", leftover.name)
+        if not match or not leftover.is_dir() or leftover.is_symlink():
+            continue
+        if int(match[1]) != os.getpid() and _process_alive(int(match[1])):
+            continue
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def _swap_into_place(new: Path, target: Path) -> None:
     """Put `new` at `target`; afterwards `new` holds the old site (or nothing)."""
     if not target.exists():
@@ -133,7 +192,7 @@ def _swap_into_place(new: Path, target: Path) -> None:
         return
     # No atomic exchange here: the old site stays whole under another name until the new one
     # is in place.
-    old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+    old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=target.parent))
     os.rmdir(old)
     target.rename(old)
     try:

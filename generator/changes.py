@@ -57,7 +57,12 @@ def handbook_at(root: Path, revision: str) -> Handbook:
                             f"{detail.decode(errors='replace').strip() or exc}") from None
     with tempfile.TemporaryDirectory() as tmp:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+            try:
+                tar.extractall(tmp, filter="data")
+            except tarfile.FilterError as exc:
+                raise HandbookError(f"protokol pada revisi \"{revision}\" memuat tautan "
+                                    f"simbolik yang tidak dibaca ({exc}); bandingkan dengan "
+                                    "revisi lain") from None
         try:
             handbook, _ = load_handbook(Path(tmp))
         except ContentInvalidError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from generator import schema
 from generator.errors import ContentInvalidError, HandbookError, Problem
+from generator.text import one_line, terminal
 
 DESCRIPTION = "Membangun buku saku protokol layanan UPTD PPA dari berkas YAML di protocols/."
 
@@ -75,9 +77,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a letter gets \\xe9
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     try:
+        _check_environment()
         if args.command == "check":
             return _check(root, args.base)
         if args.command == "diff":
@@ -95,7 +101,13 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     except HandbookError as exc:
-        print(exc, file=sys.stderr)
+        print(terminal(str(exc)), file=sys.stderr)
+        return 1
+    except OSError as exc:  # disk full, read-only folder: the old site/ is left whole
+        where = f" ({one_line(str(exc.filename))})" if exc.filename else ""
+        print(f"Gagal membaca atau menulis berkas{where}: {exc.strerror or exc}. Folder site/ "
+              "yang lama tetap utuh; periksa ruang disk dan izin folder, lalu ulangi.",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Dihentikan. Folder site/ yang lama tetap utuh.", file=sys.stderr)
@@ -103,16 +115,33 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def _check_environment() -> None:
+    """SOURCE_DATE_EPOCH, when set, must be a date the zip and gzip formats can hold."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is not None and not (value.isascii() and value.isdigit()
+                                  and 315532800 <= int(value) <= 4102444800):
+        raise HandbookError(f"SOURCE_DATE_EPOCH=\"{one_line(value)}\" bukan waktu yang dapat "
+                            "dipakai: tulis detik sejak 1970 sebagai angka (antara tahun 1980 "
+                            "dan 2100), atau hapus variabel itu")
+
+
+def _annotation(value: str, *, property_value: bool = False) -> str:
+    """Escape a value for a GitHub workflow command, so it cannot start a command of its own."""
+    value = one_line(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
 def _print_problems(problems: list[Problem]) -> None:
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(terminal(str(problem)), file=sys.stderr)
         if annotate:
             level = "warning" if problem.warning else "error"
-            message = f"{problem.message} [{problem.code}]".replace("%", "%25").replace(
-                "\r", "%0D").replace("\n", "%0A")
-            print(f"::{level} file={problem.path},line={problem.line},col={problem.col}"
-                  f"::{message}")
+            message = _annotation(f"{problem.message} [{problem.code}]")
+            print(f"::{level} file={_annotation(problem.path, property_value=True)},"
+                  f"line={problem.line},col={problem.col}::{message}")
 
 
 def _check(root: Path, base: str | None = None) -> int:
@@ -143,8 +172,9 @@ def _diff(root: Path, base: str) -> int:
 
 
 def _build(root: Path, site: Path) -> int:
-    from generator.build import build_site, generate, site_url
+    from generator.build import build_site, generate, refuse_site_target, site_url
 
+    refuse_site_target(root, site.resolve())  # before anything is written
     print("Memeriksa protokol dan daftar periksa ...", file=sys.stderr)
     _print_problems(generate(root, site_url=site_url(root)).warnings)
     print("Membangun situs ...", file=sys.stderr)

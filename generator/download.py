@@ -24,7 +24,22 @@ SKIP_SUFFIXES = (".map",)
 SKIP_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "sitemap.xml",
                  "sw.js", "manifest.webmanifest")
 
+# The theme's own search (lunr, its languages and workers) and source maps: never used, since
+# the handbook's worker replaces them; left out of the site too, with their extra licences.
+UNUSED_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+def remove_unused(site: Path) -> None:
+    """Delete the theme files the handbook never loads from a built site."""
+    for path in sorted(site.rglob("*"), reverse=True):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and (rel.endswith(SKIP_SUFFIXES) or rel.startswith(UNUSED_PREFIXES)):
+            path.unlink()
+        elif path.is_dir() and (rel + "/").startswith(UNUSED_PREFIXES) and not any(
+                path.iterdir()):
+            path.rmdir()
 
 
 def plugin_overrides(config_file: Path, handbook: dict, *more: str) -> list[dict]:

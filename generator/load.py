@@ -82,6 +82,11 @@ _YAML_HINTS = [
 ]
 
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# Raw control characters (tab, line ends and CR excepted) that YAML refuses or pages break on.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# No content file nests deeper than a few levels; far deeper is a mistake or an attack (and
+# Python's recursion limit would end the conversion with a traceback).
+MAX_DEPTH = 40
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,14 @@ def _decode(raw: bytes, display: str) -> str:
             "berkas tidak tersimpan sebagai UTF-8; simpan ulang dengan pengodean UTF-8",
             "bukan-utf8")) from None
     # CRLF and lone CR line ends are fine: libyaml reads them, and positions count lines alike.
+    if match := _RAW_CONTROL.search(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        raise LoadError(Problem(
+            display, line, col,
+            f"berkas berisi karakter kendali U+{ord(match[0]):04X} yang tidak terlihat; "
+            "hapus karakter itu (sering terbawa saat menyalin dari dokumen lain)",
+            "karakter-terlarang"))
     return text
 
 
@@ -210,6 +223,9 @@ class _Builder:
             # libyaml shares one node for an anchor and its aliases: a second visit is an alias.
             raise self._alias_error()
         self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise self.refuse(node, f"susunan bertingkat terlalu dalam (lebih dari {MAX_DEPTH} "
+                              "tingkat); periksa tanda kurung [ ] dan { }", "yaml-rusak")
         if node.tag not in _STANDARD_TAGS:
             raise self.refuse(node, f"tag YAML '{node.tag}' tidak dipakai di protokol; "
                               "hapus tag itu dan tulis nilainya saja", "tag-dilarang")
@@ -224,6 +240,14 @@ class _Builder:
             rest = self.lines[node.end_mark.line][node.end_mark.column:]
             if rest.lstrip().startswith("#"):
                 self.cut.add(path)
+            # A next line starting with '#', indented as far as the text: meant as more text,
+            # but YAML drops it as a comment.
+            after = node.end_mark.line + (1 if node.end_mark.column else 0)
+            if after < len(self.lines):
+                line = self.lines[after]
+                indent = len(line) - len(line.lstrip(" "))
+                if line.lstrip().startswith("#") and indent >= node.start_mark.column > 0:
+                    self.cut.add(path)
         return str(node.value)
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:

@@ -6,9 +6,12 @@ and `handbook serve`. All logic lives in the pipeline modules, which the tests c
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -17,11 +20,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from generator.build import Generated, generate, source_date_epoch
-from generator.download import build_offline_zip
+from generator.download import build_offline_zip, remove_unused
 from generator.errors import ContentInvalidError
 from generator.pages import OFFLINE_ZIP
 from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
-from generator.security import protect
+from generator.security import UnsafePageError, allowed_hashes, protect
+from generator.text import one_line, outside_link
 from generator.webapp import write_web_app
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -66,32 +70,51 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         self._epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         if self._epoch_before is None:
             os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.generated.handbook)
-        config.nav = [*self.generated.nav, *(config.nav or [])]
+        # The one place where titles cross into MkDocs, which prints every title as HTML:
+        # each navigation title is escaped here (the page titles in on_page_markdown).
+        config.nav = escape_nav([*self.generated.nav, *(config.nav or [])])
+        docs_dir = Path(config.docs_dir) if offline else None
+        self.hashes = allowed_hashes(root_path=urlsplit(config.site_url or "").path or "/",
+                                     docs_dir=docs_dir)
         return config
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Templates and hand-written pages give plain text in front matter; the theme prints
+        # `title` and `description` as HTML, in <title>, <meta> and the navigation.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+        return markdown
 
     def on_files(self, files, config):
         if self.generated is None:
             return files
+        refuse_unsafe_sources(files, Path(config.docs_dir), self.root)
         for path, content in [*self.generated.pages.items(),
                               *self.generated.downloads.items(), worker_script()]:
             files.append(File.generated(config, path, content=content))
         return files
 
     def on_post_page(self, output, page, config):
-        return self._finish_html(output)
+        return self._finish_html(output, page.file.src_uri)
 
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):
             return output_content
-        return self._finish_html(output_content)
+        return self._finish_html(output_content, template_name)
 
-    def _finish_html(self, html):
-        if self.generated is not None:
-            try:
-                html = point_theme_to_worker(html)
-            except ThemeChangedError as exc:
-                raise PluginError(str(exc)) from None
-        return protect(html, allow_inline=self.config.variant == "offline")
+    def _finish_html(self, page_html, where):
+        if self.generated is None:
+            return page_html
+        try:
+            page_html = point_theme_to_worker(page_html)
+        except ThemeChangedError as exc:
+            raise PluginError(str(exc)) from None
+        try:
+            return protect(page_html, self.hashes)
+        except UnsafePageError as exc:
+            raise PluginError(f"{where}: halaman berisi skrip atau unsur yang tidak dibuat oleh "
+                              f"buku saku ({exc}); situs tidak dibangun") from None
 
     # After the search plugin has written its index, before the offline plugin inlines it.
     @event_priority(-50)
@@ -100,6 +123,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             rewrite_index(Path(config.site_dir), self.generated.handbook,
                           directory_urls=config.use_directory_urls)
         if self.generated is not None and self.config.variant == "online":
+            remove_unused(Path(config.site_dir))
             write_web_app(Path(config.site_dir))
         if self.generated is not None and self._epoch_before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -107,3 +131,31 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "protocols"))  # a saved YAML file rebuilds the preview
         return server
+
+
+def escape_nav(nav: list) -> list:
+    """A navigation in MkDocs' `nav` form with every title HTML-escaped (paths kept)."""
+    out: list = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({html.escape(str(title)): (escape_nav(value) if isinstance(value, list)
+                                                  else value)
+                        for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
+def refuse_unsafe_sources(files, docs: Path, root: Path) -> None:
+    """Hand-written pages and files: nothing from outside the repository, no file name a
+    Windows unzip tool would read as a path."""
+    for file in files:
+        if not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs):
+            continue  # the theme's own files
+        path = Path(file.abs_src_path)
+        shown = os.path.relpath(path, root)
+        if re.search(r"[\\:\x00-\x1f\x7f]", file.src_uri):
+            raise PluginError(f"{one_line(shown)}: nama berkas berisi '\\', ':' atau karakter "
+                              "kendali; ganti namanya (huruf, angka, '-')")
+        if problem := outside_link(path, root, shown):
+            raise PluginError(str(problem))

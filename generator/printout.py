@@ -129,8 +129,14 @@ class Printer:
         pdf, meta = self.cache_dir / f"{key}.pdf", self.cache_dir / f"{key}.json"
         if not (pdf.exists() and meta.exists()):
             return None
-        info = json.loads(meta.read_text())
-        return Printed(pdf.read_bytes(), info["pages"], info["overflow_mm"])
+        try:  # a truncated or empty entry (disk full, killed build) is a miss, laid out again
+            info = json.loads(meta.read_text())
+            data = pdf.read_bytes()
+            if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+                return None
+            return Printed(data, int(info["pages"]), float(info["overflow_mm"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def _store(self, key: str, printed: Printed) -> None:
         if self.cache_dir is None:

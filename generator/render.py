@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -24,6 +23,7 @@ from generator.merge import (effective_child, effective_do_now, effective_red_fl
                              effective_steps)
 from generator.model import Citation, Contact, Handbook, Protocol, Service, Stage
 from generator.schema import URL_PATTERN
+from generator.text import dial_number, yaml_string
 
 CONTACT_LABELS = {"telepon": "Telepon", "whatsapp": "WhatsApp", "situs": "Situs",
                   "email": "Surel", "alamat": "Alamat"}
@@ -77,7 +77,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,  # templates ship with the package; no stat() per include
     )
     env.filters.update(date=indonesian_date, paragraphs=paragraphs, html=escape,
-                       json=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
+                       json=lambda text: Markup(yaml_string(text)),
                        contact_label=CONTACT_LABELS.__getitem__)
     return env
 
@@ -144,7 +144,7 @@ class Renderer:
 
         Inline HTML, so it works in Markdown text and in raw HTML blocks alike.
         """
-        number = re.sub(r"[^\d+]", "", contact.value)
+        number = dial_number(contact.value)  # validated: exactly one number
         name = (Markup(' <span class="hb-tel__name">{}</span>').format(service.name)
                 if service else Markup(""))
         return Markup('<a class="hb-tel" href="tel:{}"><span class="hb-tel__call">Telepon'

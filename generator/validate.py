@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import firstscreen, model, rules, schema
+from generator import text as text_safety
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
 
@@ -33,16 +34,6 @@ REGISTRY_CODES = {
     "role": "peran-tidak-ada", "service": "layanan-tidak-ada", "reference": "rujukan-tidak-ada",
     "region": "nilai-tidak-dikenal", "step": "langkah-tidak-ada", "pause": "jeda-tidak-ada",
 }
-
-# Long digit runs that look like Indonesian phone numbers, or a short code after a word that
-# introduces a number ("hubungi 112").
-_PHONES = (
-    re.compile(r"(?<![\w/.])(?:\+62|62|0)[\s.-]?\d(?:[\s.-]?\d){6,}(?!\w)"),
-    # Not "nomor": regulations are cited as "Nomor 1226".
-    re.compile(r"\b(?:hubungi|telepon|telp\.?|tel\.?|hotline|wa|whatsapp|sms)"
-               r"\s*:?\s*\d{3,5}\b", re.IGNORECASE),
-)
-
 
 @dataclass
 class Checker:
@@ -92,12 +83,9 @@ class Checker:
             if self.words and not any(str(p).endswith(("avoid", "keywords", "synonyms"))
                                       for p in path):
                 self._check_words(path, label, text)
-            match = None if self.phones_allowed else next(
-                (m for m in (p.search(text) for p in _PHONES) if m), None)
-            if match:
-                self.report(path, f"{label}: \"{match.group(0)}\" tampak seperti nomor telepon; "
-                            "nomor hanya ditulis di services.yml (dengan sumbernya), lalu "
-                            "sebut id layanannya di referrals atau services", "nomor-telepon")
+            for message, code in text_safety.problems(value, path, self.doc.data, label,
+                                                      phones_allowed=self.phones_allowed):
+                self.report(path, message, code)
             return text
         if isinstance(kind, schema.Url):
             if not re.match(schema.URL_PATTERN, value.strip()):
@@ -129,7 +117,7 @@ class Checker:
                 return INVALID
             return lowered == "true"
         if isinstance(kind, schema.Number):
-            if not value.strip().isdigit() or int(value) < kind.minimum:
+            if not re.fullmatch(r"[0-9]{1,9}", value.strip()) or int(value) < kind.minimum:
                 self.report(path, f"{label}: harus bilangan bulat paling kecil {kind.minimum}, "
                             f"tertulis \"{value}\"", "tipe-salah")
                 return INVALID
@@ -174,11 +162,16 @@ class Checker:
                         f"2026-11-28; tertulis \"{value}\"", "tanggal-tidak-valid")
             return INVALID
         try:
-            return datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             self.report(path, f"{label}: tanggal \"{value}\" tidak ada di kalender",
                         "tanggal-tidak-valid")
             return INVALID
+        if not 2000 <= day.year <= 2100:  # a typo; zip and gzip dates also end in 2106
+            self.report(path, f"{label}: tanggal \"{value}\" di luar tahun 2000-2100; "
+                        "periksa tahunnya", "tanggal-tidak-valid")
+            return INVALID
+        return day
 
     def _record(self, value: Any, kind: schema.Record, path: DataPath) -> Any:
         label = _label(path) or "berkas"
@@ -227,7 +220,7 @@ def _describe(value: Any) -> str:
         return "bagian berisi kunci"
     if isinstance(value, list):
         return "daftar"
-    short = value if len(value) <= 40 else value[:37] + "..."
+    short = text_safety.one_line(value if len(value) <= 40 else value[:37] + "...")
     return f"teks \"{short}\""
 
 
@@ -262,6 +255,9 @@ class _Run:
         return path.relative_to(self.root).as_posix()
 
     def load(self, path: Path) -> Document | None:
+        if problem := text_safety.outside_link(path, self.root, self.display(path)):
+            self.problems.append(problem)
+            return None
         try:
             return load_file(path, self.display(path))
         except LoadError as exc:
@@ -395,15 +391,26 @@ def _check_spellings(run: _Run, spellings: tuple[model.Spelling, ...]) -> None:
             key = typed.strip().lower()
             if key in meant and meant[key] != spelling.word:
                 doc = run.load(run.content / "language.yml")
-                i = next(i for i, s in enumerate(doc.data["spellings"]) if s.get("word") ==
-                         spelling.word)
-                j = [t.strip().lower() for t in doc.data["spellings"][i]["typed"]].index(key)
+                i, j = _spelling_position(doc, spelling.word, key)
                 run.problems.append(doc.problem(
                     ("spellings", i, "typed", j),
                     f"spellings[{i + 1}].typed[{j + 1}]: \"{typed}\" sudah ditulis untuk "
                     f"\"{meant[key]}\"; satu cara mengetik hanya untuk satu kata, hapus salah "
                     "satunya", "id-ganda"))
             meant.setdefault(key, spelling.word)
+
+
+def _spelling_position(doc: Document | None, word: str, typed: str) -> tuple[int, int]:
+    """(entry, item) where `typed` is written for `word`; the last such entry, else (0, 0)."""
+    entries = doc.data.get("spellings") if doc and isinstance(doc.data, dict) else None
+    found = (0, 0)
+    for i, entry in enumerate(entries or ()):
+        if not isinstance(entry, dict) or " ".join(str(entry.get("word", "")).split()) != word:
+            continue
+        for j, item in enumerate(entry.get("typed") or ()):
+            if isinstance(item, str) and item.strip().lower() == typed:
+                found = (i, j)
+    return found
 
 
 def _service(d: dict) -> model.Service:
@@ -649,6 +656,13 @@ def _check_unexpected_files(run: _Run) -> None:
         if path.suffix == ".yaml":
             run.problems.append(Problem(run.display(path), 1, 1, "akhiran berkas harus .yml, "
                                         "bukan .yaml", "berkas-tidak-dikenal"))
+        elif path.suffix != ".yml" and ".yml" in path.name.lower():
+            run.problems.append(Problem(run.display(path), 1, 1, f"nama berkas "
+                                        f"\"{text_safety.one_line(path.name)}\" tidak dibaca; "
+                                        "berkas isi berakhiran .yml (huruf kecil, tanpa spasi "
+                                        "atau tambahan). Ganti namanya atau hapus salinannya",
+                                        "berkas-tidak-dikenal"))
+            continue
         elif path.suffix != ".yml":
             continue
         elif len(rel.parts) == 1 and rel.name not in allowed_files:

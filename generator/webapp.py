@@ -69,10 +69,13 @@ def write_web_app(site: Path) -> str:
     for url in pages:
         digest.update(url.encode() + b"\0" + file_of(site, url).read_bytes())
     edition = digest.hexdigest()[:12]
+    digests = {url: hashlib.sha256(file_of(site, url).read_bytes()).hexdigest()
+               for url in [*pages, *optional]}
     worker = files("generator").joinpath("templates/sw.js").read_text("utf-8")
     worker = (worker.replace("__EDITION__", edition)
               .replace("__PRECACHE__", json.dumps(pages, indent=0))
-              .replace("__OPTIONAL__", json.dumps(optional, indent=0)))
+              .replace("__OPTIONAL__", json.dumps(optional, indent=0))
+              .replace("__DIGESTS__", json.dumps(digests, indent=0)))
     (site / "sw.js").write_text(worker, encoding="utf-8")
     (site / "manifest.webmanifest").write_text(
         json.dumps(MANIFEST, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -6,6 +6,28 @@ const EDITION = "__EDITION__";
 const CACHE = "buku-saku-" + EDITION;
 const PRECACHE = __PRECACHE__;
 const OPTIONAL = __OPTIONAL__; // checklists: cached when opened, or all at once on request
+// SHA-256 of every file above, by URL. Another page of the same origin (another project site
+// of the same GitHub owner) can write into this cache; an entry whose bytes are not this
+// edition's is never served: it is dropped and the file fetched again.
+const DIGESTS = new Map(Object.entries(__DIGESTS__).map(([url, digest]) =>
+  [new URL(url, self.registration.scope).href, digest]));
+
+// A new edition is filled from the network, never from the HTTP cache (GitHub Pages sends
+// max-age=600: addAll would otherwise store the previous edition's bytes under the new name).
+const fresh = (urls) => urls.map((url) => new Request(url, { cache: "reload" }));
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer),
+  (b) => b.toString(16).padStart(2, "0")).join("");
+
+async function genuine(request, response) {
+  const url = new URL(request.url);
+  url.search = "";
+  url.hash = "";
+  const expected = DIGESTS.get(url.href);
+  if (!expected) return false;
+  const body = await response.clone().arrayBuffer();
+  return hex(await crypto.subtle.digest("SHA-256", body)) === expected;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then(saveCounting));
@@ -19,7 +41,8 @@ function saveCounting(cache) {
     .then((clients) => clients.forEach((client) => client.postMessage(
       { type: "PRECACHE", done: count, total: PRECACHE.length })));
   let failed = false;
-  return Promise.all(PRECACHE.map((url) => cache.add(url).then(() => failed || tell(++done))))
+  return Promise.all(fresh(PRECACHE).map((request) => cache.add(request)
+    .then(() => failed || tell(++done))))
     .catch((error) => { failed = true; return tell(-1).then(() => { throw error; }); });
 }
 
@@ -37,7 +60,7 @@ self.addEventListener("message", (event) => {
   if (data.type === "SKIP_WAITING") self.skipWaiting();
   if (data.type === "EDITION") event.source.postMessage({ type: "EDITION", edition: EDITION });
   if (data.type === "CACHE_OPTIONAL") {
-    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(OPTIONAL)).then(
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh(OPTIONAL))).then(
       () => event.source.postMessage({ type: "CACHED_OPTIONAL", count: OPTIONAL.length }),
       () => event.source.postMessage({ type: "CACHED_OPTIONAL", count: -1 }),
     ));
@@ -47,12 +70,16 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })
-    .then((hit) => hit || fetch(request).then((response) => {
-      // Checklists opened online are kept for later; pages come only from the precache.
-      if (response.ok && new URL(request.url).pathname.endsWith(".pdf")) {
-        cache.put(request, response.clone());
-      }
-      return response;
-    }))));
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit && await genuine(request, hit)) return hit;
+    if (hit) await cache.delete(request, { ignoreSearch: true });
+    const response = await fetch(request);
+    // Checklists opened online are kept for later; pages come only from the precache.
+    if (response.ok && new URL(request.url).pathname.endsWith(".pdf")
+        && await genuine(request, response)) {
+      await cache.put(request, response.clone());
+    }
+    return response;
+  }));
 });
