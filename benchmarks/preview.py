@@ -52,12 +52,14 @@ def wait_for(url: str, text: str, limit: float = 120) -> float:
 
 
 def replace_line_end(path: Path, marker: str) -> str:
-    """Append `marker` to the first `- ` list item of the file's first `do:` list."""
+    """Put `marker` at the start of the first item of the file's first `do:` list."""
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines):
         if line.strip() == "do:" and lines[i + 1].lstrip().startswith("- "):
-            lines[i + 1] = lines[i + 1].rstrip("\n") + f" {marker}\n"
+            head, _, item = lines[i + 1].partition("- ")
+            quote = item[0] if item[:1] in "\"'" else ""
+            lines[i + 1] = f"{head}- {quote}{marker} {item[len(quote):]}"
             break
     else:
         raise SystemExit(f"no do: list in {path}")

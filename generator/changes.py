@@ -28,7 +28,8 @@ def handbook_at(root: Path, revision: str) -> Handbook:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
         try:
-            handbook, _ = load_handbook(Path(tmp))
+            # The editor's guards judge new changes, not what the base already had.
+            handbook, _ = load_handbook(Path(tmp), guard=False)
         except ContentInvalidError as exc:
             raise HandbookError(f"protokol pada revisi \"{revision}\" tidak valid "
                                 f"({len(exc.problems)} masalah); bandingkan dengan revisi lain"
@@ -39,7 +40,8 @@ def handbook_at(root: Path, revision: str) -> Handbook:
 def content_changed(before: Protocol, after: Protocol) -> bool:
     """Did the protocol's own content change (anything but version, status and history)?"""
     ignore = {"version": "", "status": "", "history": (), "reviewed": before.reviewed,
-              "review_due": before.review_due, "where": None}
+              "review_due": before.review_due, "where": None, "approved_by": "",
+              "approved_on": None}
     return (dataclasses.replace(before, **ignore) != dataclasses.replace(after, **ignore))
 
 

@@ -136,7 +136,7 @@ def _check(root: Path, base: str | None = None, *, compare: bool = True) -> int:
             if base:
                 raise
             print(f"Catatan: versi tidak dibandingkan: {exc}", file=sys.stderr)
-            problems = []
+            problems, chosen = [], None
         if problems:
             raise ContentInvalidError([*problems, *warnings])
     _print_problems(warnings, root)

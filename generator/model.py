@@ -69,6 +69,8 @@ class Contact:
     confirmed: bool
     source: Citation
     note: str = ""
+    confirmed_by: str = ""  # who confirmed it (required with confirmed: true)
+    confirmed_on: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,8 @@ class Protocol:
     not_applicable: NotApplicable | None = None
     referrals: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    approved_by: str = ""  # who approved it (required with status disahkan)
+    approved_on: datetime.date | None = None
     where: Where | None = field(default=None, compare=False)
     written: bool = True  # False: no file yet, the page shows the stage's common steps
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import model, schema
+from generator import guards, model, schema
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
 
@@ -251,8 +251,9 @@ def _suggest(value: str, options: Iterable[str]) -> str:
 class _Run:
     """One validation run over `protocols/`: the documents, the problems, the known ids."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, guard: bool = True) -> None:
         self.root = root
+        self.guard = guard  # False: the rules of generator.guards are not applied
         self.content = root / "protocols"
         self.problems: list[Problem] = []
         self.known: dict[str, set[str] | None] = {}
@@ -263,7 +264,9 @@ class _Run:
 
     def load(self, path: Path) -> Document | None:
         try:
-            return load_file(path, self.display(path))
+            doc = load_file(path, self.display(path))
+            self.problems += guards.document_problems(doc) if self.guard else []
+            return doc
         except LoadError as exc:
             self.problems.append(exc.problem)
             return None
@@ -325,7 +328,7 @@ class _Run:
         self.known[registry] = ids
 
 
-def load_handbook(root: Path, *, today: datetime.date | None = None
+def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool = True
                   ) -> tuple[model.Handbook, list[Problem]]:
     """Load and validate the content under `root/protocols`.
 
@@ -333,7 +336,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         The handbook and the warnings. Raises `ContentInvalidError` with every problem
         (errors and warnings) when there is at least one error.
     """
-    run = _Run(root)
+    run = _Run(root, guard=guard)
     run.words, spellings = _language(run)
     references = [model.Reference(**d) for d in run.registry_file(
         "references.yml", schema.REFERENCES, {"references": "reference"})["references"]]
@@ -358,14 +361,15 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
                                         f"{p.review_due.isoformat()} sudah lewat; tinjau "
                                         "protokol ini dan perbarui review_due", "tinjau-lewat",
                                         warning=True))
-    if any(not p.warning for p in run.problems):
-        raise ContentInvalidError(run.problems)
     handbook = model.Handbook(
         types=tuple(sorted(types.values(), key=lambda t: (t.order, t.id))),
         stages=tuple(sorted(stages.values(), key=lambda s: (s.order, s.id))),
         protocols=tuple(protocols),
         references=tuple(references), roles=tuple(roles), services=tuple(services),
         regions=tuple(regions), glossary=tuple(glossary), spellings=spellings)
+    run.problems = guards.handbook_problems(root, handbook, run.problems)
+    if any(not p.warning for p in run.problems):
+        raise ContentInvalidError(run.problems)
     return handbook, sorted(run.problems)
 
 

@@ -110,8 +110,8 @@ CASES = {
         "memulai komentar YAML; bila '#' bagian dari teks, apit seluruh teks dengan tanda "
         "kutip (\"...\"); bila itu komentar, tulis di baris sendiri [teks-terpotong]"),
     "contact without a source": (
-        "protocols/services.yml", "        source: berita-sapa\n      - type: whatsapp",
-        "      - type: whatsapp",
+        "protocols/services.yml", "        source: berita-sapa\n        confirmed_by:",
+        "        confirmed_by:",
         "protocols/services.yml:12:9: services[1].contacts[1].source: wajib diisi, tetapi "
         "tidak ada (Sumber kontak ini (id dari references.yml).) [kolom-wajib]"),
 }
