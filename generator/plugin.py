@@ -88,7 +88,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         if self.generated is None:
             if self.problems and files.get_file_from_path(preview.ERRORS_PAGE) is None:
                 files.append(File.generated(config, preview.ERRORS_PAGE,
-                                            content=preview.errors_page(self.problems)))
+                                            content=preview.errors_page()))
             return files
         for path, content in [*self.generated.pages.items(),
                               *self.generated.downloads.items(), worker_script()]:

@@ -34,8 +34,8 @@ def last_good(root: str) -> Generated | None:
     return _last_good.get(root)
 
 
-def errors_page(problems: list[Problem]) -> str:
-    """The home page when no good build exists yet: only the problems."""
+def errors_page() -> str:
+    """The home page when no good build exists yet: the banner on top says what is wrong."""
     return "# Pratinjau belum dapat dibangun\n\nPerbaiki masalah di bagian atas halaman ini.\n"
 
 
@@ -48,8 +48,9 @@ def banner(problems: list[Problem]) -> str:
         'border-radius:6px;padding:0.8em 1em;margin:0 0 1.5em;background:#fdecea;'
         'color:#410e0b">'
         "<p><strong>Pratinjau: berkas yang baru disimpan belum dapat dipakai.</strong> "
-        f"{len(errors)} masalah di {len({p.path for p in errors})} berkas. Halaman di bawah ini masih dari simpanan terakhir "
-        "yang benar. Perbaiki lalu simpan lagi; halaman ini diperbarui sendiri.</p>"
+        f"{len(errors)} masalah di {len({p.path for p in errors})} berkas. Halaman di bawah "
+        "ini masih dari simpanan terakhir yang benar. Perbaiki lalu simpan lagi; halaman ini "
+        "diperbarui sendiri.</p>"
         f'<ul style="margin:0">{items}</ul></div>')
 
 

@@ -134,7 +134,7 @@ class _Out:
         self.lines: list[str] = []
 
     def add(self, depth: int, text: str) -> None:
-        self.lines.append("  " * depth + "- " + text)
+        self.lines.append("    " * depth + "- " + text)  # 4 spaces: GitHub and Python-Markdown
 
     def changed_text(self, depth: int, head: str, old: str, new: str) -> None:
         if _short(old) and _short(new):

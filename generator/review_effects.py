@@ -48,7 +48,7 @@ def _stage(stage: str, old: Any, new: Any, tree: dict[str, Any],
         return []
     lines = [f"- **Berkas tahap ini mengubah {len(reach)} protokol sekaligus:** "
              + ", ".join(github_text(n) for n in reach) + "."]
-    lines += [f"  - Perhatikan: {n}." for n in notes]
+    lines += [f"    - Perhatikan: {n}." for n in notes]
     return lines
 
 

@@ -72,8 +72,12 @@ class Checker:
             items = [self.check(item, kind.item, (*path, i)) for i, item in enumerate(value)]
             return INVALID if INVALID in items else tuple(items)
         if not isinstance(value, str):
+            # `- Antar korban: ke puskesmas` is a one-key section to YAML, text to the editor
+            quote = ("; bila ini teks yang berisi ': ', apit seluruh teks dengan tanda kutip "
+                     "(\"...\")") if isinstance(value, dict) and len(value) == 1 else ""
             self.report(path, f"{label}: harus berupa {_expected(kind)}, tertulis "
-                        f"{_describe(value)}", "kolom-wajib" if value is None else "tipe-salah")
+                        f"{_describe(value)}{quote}",
+                        "kolom-wajib" if value is None else "tipe-salah")
             return INVALID
         return self._scalar(value, kind, path, label)
 

@@ -43,7 +43,8 @@ def test_a_confirmed_contact_needs_who_confirmed_it_and_when(project, handbook):
 
 def test_the_services_page_says_who_confirmed_a_contact(project):
     page = generate(project, checklists=False).pages["layanan.md"]
-    assert "Dikonfirmasi oleh Tim penyusun buku saku (dari sumber yang dikutip), 28 November 2026" in page
+    assert ("Dikonfirmasi oleh Tim penyusun buku saku (dari sumber yang dikutip), "
+            "28 November 2026") in page
 
 
 def test_a_second_service_of_one_kind_for_one_region_is_warned(project, handbook):

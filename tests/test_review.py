@@ -70,7 +70,8 @@ def test_a_new_step_is_shown_with_all_its_parts(repo, handbook):
         "- Pelaksana:", "- <ins>pendamping</ins>", "- Waktu: <ins>Hari yang sama</ins>",
         "- Titik jeda: <ins>selama</ins>", "- Yang dilakukan:",
         "- <ins>Simpan tangkapan layar\\.</ins>", "- Yang dihindari:",
-        "- <ins>Menghapus pesan\\.</ins>", "- Contoh kalimat:", "- <ins>Kita simpan bersama\\.</ins>",
+        "- <ins>Menghapus pesan\\.</ins>", "- Contoh kalimat:",
+        "- <ins>Kita simpan bersama\\.</ins>",
         "- Butir daftar periksa:"]
 
 

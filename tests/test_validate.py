@@ -109,6 +109,12 @@ CASES = {
         f"{P}:22:9: steps[1].do[1]: teks berhenti di \"Catat nomor antrean\" karena ' #' "
         "memulai komentar YAML; bila '#' bagian dari teks, apit seluruh teks dengan tanda "
         "kutip (\"...\"); bila itu komentar, tulis di baris sendiri [teks-terpotong]"),
+    "unquoted colon in a list item": (
+        "protocols/seksual/pengaduan.yml", "do: [Antar korban ke puskesmas atau rumah sakit.]",
+        "do:\n      - Antar korban: ke puskesmas.",
+        "protocols/seksual/pengaduan.yml:22:9: steps[1].do[1]: harus berupa teks, tertulis "
+        "bagian berisi kunci; bila ini teks yang berisi ': ', apit seluruh teks dengan tanda "
+        "kutip (\"...\") [tipe-salah]"),
     "contact without a source": (
         "protocols/services.yml", "        source: berita-sapa\n        confirmed_by:",
         "        confirmed_by:",
