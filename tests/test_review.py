@@ -159,3 +159,13 @@ def test_outside_git_the_check_says_it_did_not_compare_and_goes_on(project, hand
     result = handbook("--root", project, "check")
     assert result.code == 0
     assert "bukan salinan git, jadi versi tidak dibandingkan" in result.err
+
+
+def test_a_diff_too_long_for_one_comment_is_cut_and_says_so(repo, handbook):
+    edit(repo / "protocols/roles.yml", "name: Manajer kasus", "name: Manajer kasus UPTD")
+    edit(repo / P, "do: [Antar korban ke puskesmas atau rumah sakit.]",
+         "do: [Antar korban ke rumah sakit.]")
+    result = handbook("--root", repo, "diff", "main", "--max-chars", "600")
+    assert result.code == 0
+    assert len(result.out.rstrip("\n")) <= 600
+    assert result.out.rstrip().endswith("(Checks, lalu Summary).")
