@@ -120,7 +120,9 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         if self.generated is not None:
             rewrite_index(Path(config.site_dir), self.generated.handbook,
                           directory_urls=config.use_directory_urls)
-        if self.generated is not None and self.config.variant == "online":
+        if preview.active():
+            preview.write_service_worker(Path(config.site_dir))
+        elif self.generated is not None and self.config.variant == "online":
             write_web_app(Path(config.site_dir))
         if self.generated is not None and getattr(self, "_epoch_before", "") is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

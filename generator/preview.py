@@ -11,12 +11,23 @@ from __future__ import annotations
 
 import html
 import os
+from pathlib import Path
 
 from generator.build import Generated
 from generator.errors import Problem
 
 PREVIEW_ENV = "HANDBOOK_PREVIEW"
 ERRORS_PAGE = "index.md"  # shown when the very first build already has errors
+
+# The preview's service worker: the handbook's own keeps every page of an edition and would
+# show an editor the page as it was before the save; this one empties those caches and
+# steps aside, so every reload asks the preview server.
+SERVICE_WORKER = """// Preview (handbook serve): no offline copy; clear what an earlier visit cached.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(
+  caches.keys().then((keys) => Promise.all(keys.map((key) => caches.delete(key))))
+    .then(() => self.registration.unregister())));
+"""
 
 # Pages of the last good build per project folder: one preview process, one project.
 _last_good: dict[str, Generated] = {}
@@ -62,3 +73,7 @@ def with_banner(page_html: str, problems: list[Problem]) -> str:
             end = page_html.index(">", at) + 1
             return page_html[:end] + banner(problems) + page_html[end:]
     return banner(problems) + page_html
+
+
+def write_service_worker(site: Path) -> None:
+    (site / "sw.js").write_text(SERVICE_WORKER, encoding="utf-8")

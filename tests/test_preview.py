@@ -98,3 +98,19 @@ def test_a_preview_started_on_broken_content_says_what_is_wrong(project):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_the_open_page_shows_a_save_and_a_broken_save_by_itself(project, preview, page):
+    from playwright.sync_api import expect
+
+    page.goto(preview + PAGE)
+    expect(page.locator("article")).to_contain_text("Antar korban ke puskesmas atau rumah sakit.")
+    edit(project / P, "Antar korban ke puskesmas atau rumah sakit.", "Antar korban: ke rumah.")
+    problem = page.locator("#pratinjau-masalah")
+    expect(problem).to_be_visible(timeout=60_000)  # no click: the page reloaded itself
+    expect(problem).to_contain_text(f"{P}:21:10")
+    edit(project / P, "Antar korban: ke rumah.", "Antar korban ke rumah sakit umum.")
+    expect(page.locator("article")).to_contain_text("Antar korban ke rumah sakit umum.",
+                                                    timeout=60_000)
+    expect(problem).to_have_count(0)

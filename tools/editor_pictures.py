@@ -93,9 +93,9 @@ def preview_pictures(project: Path, page) -> None:
         good = path.read_text(encoding="utf-8")
         # A typical slip: ': ' inside a list item without quotes
         path.write_text(good.replace(f"disimpan {GOOD}", f"disimpan: {GOOD}"), encoding="utf-8")
-        wait_for(url, "pratinjau-masalah")
-        page.goto(url)
-        page.locator("#pratinjau-masalah").scroll_into_view_if_needed()
+        # The open page reloads by itself and shows the problem
+        page.locator("#pratinjau-masalah").wait_for(timeout=300_000)
+        page.wait_for_load_state("load")
         page.screenshot(path=OUT / "pratinjau-masalah.png")
         path.write_text(good, encoding="utf-8")
     finally:
@@ -123,8 +123,7 @@ def diff_picture(project: Path, page) -> None:
                      f"</style><div class='comment'><div class='head'>github-actions "
                      f"{html.escape('(bot)')} berkomentar</div><div class='body'>{body}</div>"
                      "</div></html>")
-    page.set_viewport_size({"width": 900, "height": 1200})
-    page.screenshot(path=OUT / "ringkasan-peninjau.png", full_page=True)
+    page.locator(".comment").screenshot(path=OUT / "ringkasan-peninjau.png")
 
 
 def wait_for(url: str, text: str, limit: float = 300) -> None:
