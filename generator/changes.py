@@ -5,28 +5,22 @@ changed without a new version. (What changed, word by word, is `generator.review
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import tarfile
 import tempfile
-from io import BytesIO
 from pathlib import Path
 
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.model import Handbook, Protocol
+from generator.review import tree_at
 from generator.validate import load_handbook
+
 
 def handbook_at(root: Path, revision: str) -> Handbook:
     """The handbook as it was at a git revision (its `protocols/` folder, validated)."""
-    try:
-        archive = subprocess.run(["git", "archive", "--format=tar", revision, "protocols"],
-                                 cwd=root, capture_output=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        raise HandbookError(f"revisi git \"{revision}\" tidak dapat dibaca: "
-                            f"{detail.decode(errors='replace').strip() or exc}") from None
     with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+        for rel, raw in tree_at(root, revision).items():
+            path = Path(tmp) / "protocols" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(raw)
         try:
             # The editor's guards judge new changes, not what the base already had.
             handbook, _ = load_handbook(Path(tmp), guard=False)

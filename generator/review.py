@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.errors import HandbookError
 from generator.load import LoadError, load_bytes
+from generator.review_effects import effects
 from generator.review_spec import Fields, Items, spec_for
 from generator.wording import code, github_text, word_diff
 
@@ -89,7 +90,7 @@ def compare_trees(old: Tree, new: Tree) -> list[FileChange]:
             _record(out, _dict(before), _dict(after), fields, 0)
             change.lines += out.lines or ["- Hanya penulisan berkas yang berubah (spasi, "
                                           "komentar atau urutan); isinya sama."]
-        change.lines += _effects(rel, old_data, new_data, names)
+        change.lines += effects(rel, old_data, new_data, names)
         changes.append(change)
     return changes
 
@@ -282,13 +283,6 @@ def _ordered(rels: set[str]) -> list[str]:
     """Services and references first (what is most dangerous to get wrong), then the rest."""
     first = ["services.yml", "references.yml"]
     return [r for r in first if r in rels] + sorted(r for r in rels if r not in first)
-
-
-def _effects(rel: str, old: dict[str, Any], new: dict[str, Any],
-             names: dict[str, str]) -> list[str]:
-    from generator.review_effects import effects
-
-    return effects(rel, old, new, names)
 
 
 def _norm(value: Any) -> Any:
