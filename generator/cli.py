@@ -48,14 +48,22 @@ def _parser() -> argparse.ArgumentParser:
                                 "masalah", description="Memeriksa protocols/ dan melaporkan "
                                 "setiap masalah sebagai berkas:baris:kolom: pesan.")
     check.add_argument("--base", metavar="REVISI", default=None,
-                       help="revisi git pembanding (misalnya origin/main): protokol yang isinya "
-                            "berubah harus menaikkan versinya")
-    diff = commands.add_parser("diff", help="tulis perubahan protokol dibanding revisi git, "
-                               "dalam Markdown", description="Membandingkan protokol pada "
-                               "revisi git dengan berkas sekarang: langkah dan butir daftar "
-                               "periksa yang bertambah, hilang atau berubah, serta versi dan "
-                               "status.")
-    diff.add_argument("base", metavar="REVISI", help="revisi git pembanding, misalnya origin/main")
+                       help="revisi git pembanding: protokol yang isinya berubah harus "
+                            "menaikkan versinya; bawaan: cabang main (seperti pemeriksaan "
+                            "di pull request)")
+    check.add_argument("--no-base", action="store_true",
+                       help="jangan bandingkan versi dengan revisi git mana pun")
+    diff = commands.add_parser("diff", help="tulis setiap perubahan di protocols/ dibanding "
+                               "revisi git, kata demi kata, dalam Markdown",
+                               description="Membandingkan semua berkas protocols/ pada revisi "
+                               "git dengan berkas sekarang: apa yang ditambah, dihapus dan "
+                               "diubah, dengan kata lama dan kata baru. Tetap ditulis bila "
+                               "pemeriksaan menemukan kesalahan (disebut di bagian atas).")
+    diff.add_argument("base", metavar="REVISI", nargs="?", default=None,
+                      help="revisi git pembanding, misalnya origin/main; bawaan: main")
+    diff.add_argument("--max-chars", type=int, default=0, metavar="N",
+                      help="potong hasil pada N karakter (komentar GitHub paling panjang "
+                           "65536)")
     build = commands.add_parser("build", help="bangun buku saku ke folder site/",
                                 description="Memeriksa protokol lalu membangun situs. Bila "
                                             "gagal, site/ yang lama tetap utuh.")
@@ -85,9 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _check_environment()
         if args.command == "check":
-            return _check(root, args.base)
+            return _check(root, args.base, compare=not args.no_base)
         if args.command == "diff":
-            return _diff(root, args.base)
+            return _diff(root, args.base, args.max_chars)
         if args.command == "build":
             return _build(root, args.site or root / "site")
         if args.command == "serve":
@@ -97,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "schema":
             return _schema(args.out or root / "schema")
     except ContentInvalidError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, root)
         print(exc, file=sys.stderr)
         return 1
     except HandbookError as exc:
@@ -125,49 +133,97 @@ def _check_environment() -> None:
                             "dan 2100), atau hapus variabel itu")
 
 
-def _annotation(value: str, *, property_value: bool = False) -> str:
-    """Escape a value for a GitHub workflow command, so it cannot start a command of its own."""
-    value = one_line(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-    if property_value:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
-
-
-def _print_problems(problems: list[Problem]) -> None:
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+def _print_problems(problems: list[Problem], root: Path | None = None) -> None:
     for problem in problems:
         print(terminal(str(problem)), file=sys.stderr)
-        if annotate:
-            level = "warning" if problem.warning else "error"
-            message = _annotation(f"{problem.message} [{problem.code}]")
-            print(f"::{level} file={_annotation(problem.path, property_value=True)},"
-                  f"line={problem.line},col={problem.col}::{message}")
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from generator.annotations import annotations
+
+        for line in annotations(problems, root or Path(".")):
+            print(line)  # workflow commands are read from the step's output
 
 
-def _check(root: Path, base: str | None = None) -> int:
+def _check(root: Path, base: str | None = None, *, compare: bool = True) -> int:
     from generator.build import generate, site_url
 
     generated = generate(root, site_url=site_url(root))
     handbook, warnings = generated.handbook, generated.warnings
-    if base:
+    chosen = base or (default_base(root) if compare else None)
+    if chosen:
         from generator.changes import handbook_at, version_problems
 
-        problems = version_problems(handbook_at(root, base), handbook)
+        try:
+            problems = version_problems(handbook_at(root, chosen), handbook, root)
+        except HandbookError as exc:
+            if base:
+                raise
+            print(f"Catatan: versi tidak dibandingkan: {exc}", file=sys.stderr)
+            problems, chosen = [], None
         if problems:
             raise ContentInvalidError([*problems, *warnings])
-    _print_problems(warnings)
+    _print_problems(warnings, root)
     written = sum(p.written for p in handbook.protocols)
+    compared = f" (versi dibandingkan dengan {chosen})" if chosen else ""
     print(f"Baik: {written} protokol, {len(handbook.types)} jenis, {len(handbook.stages)} tahap "
-          f"diperiksa; tidak ada kesalahan, {len(warnings)} peringatan.")
+          f"diperiksa{compared}; tidak ada kesalahan, {len(warnings)} peringatan.")
     return 0
 
 
-def _diff(root: Path, base: str) -> int:
-    from generator.changes import compare, handbook_at, markdown
+def default_base(root: Path) -> str | None:
+    """The main branch to compare with, as CI does; None (and a note why) when there is none."""
+    import subprocess
+
+    def git(*args: str) -> bool:
+        try:
+            return subprocess.run(["git", *args], cwd=root, capture_output=True).returncode == 0
+        except OSError:
+            return False
+
+    if not git("rev-parse", "--is-inside-work-tree"):
+        print("Catatan: folder ini bukan salinan git, jadi versi tidak dibandingkan dengan "
+              "cabang main (pemeriksaan di pull request tetap membandingkannya).",
+              file=sys.stderr)
+        return None
+    for candidate in ("main", "origin/main"):
+        if git("rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}"):
+            return candidate
+    print("Catatan: cabang main tidak ditemukan, jadi versi tidak dibandingkan (pemeriksaan di "
+          "pull request tetap membandingkannya). Pakai --base REVISI untuk memilih pembanding.",
+          file=sys.stderr)
+    return None
+
+
+def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
+    from generator import review
+    from generator.changes import handbook_at, version_problems
     from generator.validate import load_handbook
 
-    new, _ = load_handbook(root)
-    print(markdown(compare(handbook_at(root, base), new), new, base))
+    base = base or default_base(root)
+    if base is None:
+        raise HandbookError("tidak ada revisi pembanding; tulis: handbook diff REVISI")
+    old = review.tree_at(root, base)
+    errors: list[str] | None = None
+    warnings: list[str] = []
+    try:
+        new, found = load_handbook(root)
+    except ContentInvalidError as exc:
+        errors = [str(p) for p in exc.problems if not p.warning]
+        warnings = [str(p) for p in exc.problems if p.warning]
+    else:
+        warnings = [str(p) for p in found]
+        try:
+            problems = version_problems(handbook_at(root, base), new, root)
+        except HandbookError:
+            problems = []  # the base itself is invalid: nothing to compare versions with
+        if problems:
+            errors = [str(p) for p in problems]
+    text = review.markdown(review.compare_trees(old, review.tree_now(root)), base, errors,
+                           warnings)
+    if max_chars and len(text) > max_chars:
+        note = ("\n\n**Ringkasan terpotong karena terlalu panjang untuk satu komentar.** "
+                "Lengkapnya ada di halaman ringkasan pemeriksaan (Checks, lalu Summary).\n")
+        text = text[:max_chars - len(note)].rsplit("\n", 1)[0] + note
+    print(text)
     return 0
 
 
@@ -176,7 +232,7 @@ def _build(root: Path, site: Path) -> int:
 
     refuse_site_target(root, site.resolve())  # before anything is written
     print("Memeriksa protokol dan daftar periksa ...", file=sys.stderr)
-    _print_problems(generate(root, site_url=site_url(root)).warnings)
+    _print_problems(generate(root, site_url=site_url(root)).warnings, root)
     print("Membangun situs ...", file=sys.stderr)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     build_site(root, site)
@@ -188,16 +244,17 @@ def _build(root: Path, site: Path) -> int:
 def _serve(root: Path, addr: str) -> int:
     from mkdocs.commands.serve import serve
 
-    from generator.download import plugin_overrides
+    from generator import preview
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
     for chatty in ("weasyprint", "fontTools"):  # their progress lines drown the editor's
         logging.getLogger(chatty).setLevel(logging.WARNING)
     print(f"Pratinjau di http://{addr}/ (hentikan dengan Ctrl+C)", file=sys.stderr)
-    config_file = root / "mkdocs.yml"
-    # The preview leaves out the offline download (a second build) to stay quick.
-    serve(config_file=str(config_file), dev_addr=addr, livereload=True,
-          plugins=plugin_overrides(config_file, {"offline_zip": False}))
+    # The preview's settings travel in the environment: MkDocs reloads mkdocs.yml on every
+    # save, and would consume a plugin list given here on the first reload. Not strict: a
+    # content error is shown on the pages (generator.preview) instead of stopping the server.
+    os.environ[preview.PREVIEW_ENV] = "1"
+    serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True, strict=False)
     return 0
 
 

@@ -69,7 +69,7 @@ class Contact:
     confirmed: bool
     source: Citation
     note: str = ""
-    confirmed_by: str = ""
+    confirmed_by: str = ""  # who confirmed it (required with confirmed: true)
     confirmed_on: datetime.date | None = None
 
 
@@ -259,6 +259,8 @@ class Protocol:
     referrals: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     do_now: tuple[DoNow, ...] = ()  # empty: the stage's list
+    approved_by: str = ""  # who approved it (required with status disahkan)
+    approved_on: datetime.date | None = None
     where: Where | None = field(default=None, compare=False)
     written: bool = True  # False: no file yet, the page shows the stage's common steps
 

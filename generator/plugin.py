@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from generator import preview
 from generator.build import Generated, generate, source_date_epoch
 from generator.download import build_offline_zip, remove_unused
-from generator.errors import ContentInvalidError
+from generator.errors import ContentInvalidError, Problem
 from generator.pages import OFFLINE_ZIP
 from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
 from generator.security import UnsafePageError, allowed_hashes, protect
@@ -44,6 +45,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     # No on_startup/on_shutdown here: MkDocs would then reuse one instance for the inner build
     # of the offline download, and the two builds would share their settings.
     generated: Generated | None = None
+    problems: list[Problem] = []  # the preview's errors, shown on every page
 
     # Before the other plugins: the offline download's inner build shares MkDocs' cached
     # plugin instances (the search index among them), so it must be over before they start.
@@ -55,27 +57,40 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         offline = self.config.variant == "offline"
         config.extra["handbook_variant"] = self.config.variant
         downloads = {}
-        # The download is a second build (`handbook serve` turns it off to stay quick).
-        if not offline and self.config.offline_zip:
+        in_preview = preview.active()
+        # The download is a second build; the preview (`handbook serve`) leaves it out.
+        if not offline and self.config.offline_zip and not in_preview:
             downloads[OFFLINE_ZIP] = build_offline_zip(Path(config.config_file_path))
         try:
             self.generated = generate(self.root, site_url=config.site_url or "",
                                       checklists=self.config.checklists,
                                       extra_downloads=downloads)
         except ContentInvalidError as exc:
-            raise PluginError("\n".join([*map(str, exc.problems), str(exc)])) from None
-        for warning in self.generated.warnings:
-            log.info(str(warning))
+            if not in_preview:
+                raise PluginError("\n".join([*map(str, exc.problems), str(exc)])) from None
+            # The preview keeps serving the last good pages with the problems on top.
+            self.problems = exc.problems
+            self.generated = preview.last_good(str(self.root))
+            for problem in exc.problems:
+                (log.warning if problem.warning else log.error)(str(problem))
+            log.error(str(exc))
+        else:
+            if in_preview:
+                preview.remember(str(self.root), self.generated)
+            for warning in self.generated.warnings:
+                log.info(str(warning))
         # Same content, same bytes: MkDocs dates the sitemap from SOURCE_DATE_EPOCH.
         self._epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
-        if self._epoch_before is None:
+        if self._epoch_before is None and self.generated is not None:
             os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.generated.handbook)
-        # The one place where titles cross into MkDocs, which prints every title as HTML:
-        # each navigation title is escaped here (the page titles in on_page_markdown).
-        config.nav = escape_nav([*self.generated.nav, *(config.nav or [])])
         docs_dir = Path(config.docs_dir) if offline else None
         self.hashes = allowed_hashes(root_path=urlsplit(config.site_url or "").path or "/",
                                      docs_dir=docs_dir)
+        if self.generated is None:  # a preview whose first build already has errors
+            return config
+        # The one place where titles cross into MkDocs, which prints every title as HTML:
+        # each navigation title is escaped here (the page titles in on_page_markdown).
+        config.nav = escape_nav([*self.generated.nav, *(config.nav or [])])
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -88,6 +103,9 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files, config):
         if self.generated is None:
+            if self.problems and files.get_file_from_path(preview.ERRORS_PAGE) is None:
+                files.append(File.generated(config, preview.ERRORS_PAGE,
+                                            content=preview.errors_page()))
             return files
         refuse_unsafe_sources(files, Path(config.docs_dir), self.root)
         for path, content in [*self.generated.pages.items(),
@@ -104,14 +122,16 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         return self._finish_html(output_content, template_name)
 
     def _finish_html(self, page_html, where):
-        if self.generated is None:
-            return page_html
+        if self.generated is not None:
+            try:
+                page_html = point_theme_to_worker(page_html)
+            except ThemeChangedError as exc:
+                raise PluginError(str(exc)) from None
+        if self.problems:
+            page_html = preview.with_banner(page_html, self.problems)
         try:
-            page_html = point_theme_to_worker(page_html)
-        except ThemeChangedError as exc:
-            raise PluginError(str(exc)) from None
-        try:
-            return protect(page_html, self.hashes)
+            # The preview server adds its own inline reload script to every page it serves.
+            return protect(page_html, self.hashes, live_reload=preview.active())
         except UnsafePageError as exc:
             raise PluginError(f"{where}: halaman berisi skrip atau unsur yang tidak dibuat oleh "
                               f"buku saku ({exc}); situs tidak dibangun") from None
@@ -124,8 +144,11 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
                           directory_urls=config.use_directory_urls)
         if self.generated is not None and self.config.variant == "online":
             remove_unused(Path(config.site_dir))
+        if preview.active():
+            preview.write_service_worker(Path(config.site_dir))
+        elif self.generated is not None and self.config.variant == "online":
             write_web_app(Path(config.site_dir))
-        if self.generated is not None and self._epoch_before is None:
+        if self.generated is not None and getattr(self, "_epoch_before", "") is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
     def on_serve(self, server, config, builder):

@@ -219,6 +219,9 @@ PROTOCOL = Record("protokol", {
     "summary": Field(Text(multiline=True), "Ringkasan untuk petugas.", True),
     "version": Field(Version(), "Versi, misalnya 0.1.0.", True),
     "status": Field(Choice(("draf", "ditinjau", "disahkan")), "Status peninjauan.", True),
+    "approved_by": Field(Text(), "Yang mengesahkan (wajib bila status disahkan), misalnya "
+                         "jabatan di Dinas P3APPKB."),
+    "approved_on": Field(Date(), "Tanggal pengesahan (wajib bila status disahkan)."),
     "reviewed": Field(Date(), "Tanggal terakhir ditinjau.", True),
     "review_due": Field(Date(), "Tanggal paling lambat ditinjau ulang.", True),
     "not_applicable": Field(Record("tidak berlaku", {
@@ -310,10 +313,10 @@ SERVICES = Record("daftar layanan", {
             "confirmed": Field(Flag(), "Sudah dikonfirmasi dari sumber yang dapat dipercaya?",
                                True),
             "source": Field(Cite(), "Sumber kontak ini (id dari references.yml).", True),
+            "confirmed_by": Field(Text(), "Yang mengonfirmasi (wajib bila confirmed: true): "
+                                  "peran atau nama yang benar-benar diketahui."),
+            "confirmed_on": Field(Date(), "Tanggal konfirmasi (wajib bila confirmed: true)."),
             "note": Field(Text(), "Catatan."),
-            "confirmed_by": Field(Text(), "Siapa yang mengonfirmasi (peran atau nama yang "
-                                  "benar-benar diketahui)."),
-            "confirmed_on": Field(Date(), "Tanggal konfirmasi (TAHUN-BULAN-TANGGAL)."),
         }, "- type: telepon\n  value: \"129\"\n  confirmed: true\n  source: ...")),
             "Kontak; kosongkan bila belum ada yang terkonfirmasi."),
     }, "- id: sapa-129\n  name: ...\n  kind: hotline\n  area: nasional"), 1),

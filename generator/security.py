@@ -39,6 +39,11 @@ POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsa
           "manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
+# The preview's policy: the same limits, but any inline script, since the development server
+# adds `livereload(...)` with a changing number (hashes would be ignored beside 'unsafe-inline').
+LIVE_RELOAD_POLICY = POLICY.format(hashes=" 'unsafe-inline'")
+
+
 class UnsafePageError(Exception):
     """A built page holds a script or element the handbook did not write."""
 
@@ -91,10 +96,14 @@ def content_security_policy(hashes: tuple[str, ...]) -> str:
     return POLICY.format(hashes="".join(f" '{h}'" for h in hashes))
 
 
-def protect(html: str, hashes: tuple[str, ...]) -> str:
-    """Check the page, then insert its Content-Security-Policy right after its charset."""
+def protect(html: str, hashes: tuple[str, ...], *, live_reload: bool = False) -> str:
+    """Check the page, then insert its Content-Security-Policy right after its charset.
+
+    With `live_reload` (the local preview only, never published) the policy also lets MkDocs'
+    development server run the reload script it adds to every page as it serves it.
+    """
     check_page(html, hashes)
-    policy = content_security_policy(hashes)
+    policy = (LIVE_RELOAD_POLICY if live_reload else content_security_policy(hashes))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     head = re.search(r"<meta charset=[^>]*>", html, re.IGNORECASE) or re.search(r"<head[^>]*>",
                                                                                  html)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import firstscreen, model, rules, schema
+from generator import firstscreen, guards, model, rules, schema
 from generator import text as text_safety
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
@@ -63,8 +63,12 @@ class Checker:
             items = [self.check(item, kind.item, (*path, i)) for i, item in enumerate(value)]
             return INVALID if INVALID in items else tuple(items)
         if not isinstance(value, str):
+            # `- Antar korban: ke puskesmas` is a one-key section to YAML, text to the editor
+            quote = ("; bila ini teks yang berisi ': ', apit seluruh teks dengan tanda kutip "
+                     "(\"...\")") if isinstance(value, dict) and len(value) == 1 else ""
             self.report(path, f"{label}: harus berupa {_expected(kind)}, tertulis "
-                        f"{_describe(value)}", "kolom-wajib" if value is None else "tipe-salah")
+                        f"{_describe(value)}{quote}",
+                        "kolom-wajib" if value is None else "tipe-salah")
             return INVALID
         return self._scalar(value, kind, path, label)
 
@@ -244,8 +248,9 @@ def _suggest(value: str, options: Iterable[str]) -> str:
 class _Run:
     """One validation run over `protocols/`: the documents, the problems, the known ids."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, guard: bool = True) -> None:
         self.root = root
+        self.guard = guard  # False: the rules of generator.guards are not applied
         self.content = root / "protocols"
         self.problems: list[Problem] = []
         self.known: dict[str, set[str] | None] = {}
@@ -259,7 +264,9 @@ class _Run:
             self.problems.append(problem)
             return None
         try:
-            return load_file(path, self.display(path))
+            doc = load_file(path, self.display(path))
+            self.problems += guards.document_problems(doc) if self.guard else []
+            return doc
         except LoadError as exc:
             self.problems.append(exc.problem)
             return None
@@ -321,7 +328,7 @@ class _Run:
         self.known[registry] = ids
 
 
-def load_handbook(root: Path, *, today: datetime.date | None = None
+def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool = True
                   ) -> tuple[model.Handbook, list[Problem]]:
     """Load and validate the content under `root/protocols`.
 
@@ -329,7 +336,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         The handbook and the warnings. Raises `ContentInvalidError` with every problem
         (errors and warnings) when there is at least one error.
     """
-    run = _Run(root)
+    run = _Run(root, guard=guard)
     run.words, spellings = _language(run)
     references = [model.Reference(**d) for d in run.registry_file(
         "references.yml", schema.REFERENCES, {"references": "reference"})["references"]]
@@ -363,6 +370,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         regions=tuple(regions), glossary=tuple(glossary), spellings=spellings)
     if not any(not p.warning for p in run.problems):
         run.problems.extend(rules.check(handbook, root))  # what the content says
+    run.problems = guards.handbook_problems(root, handbook, run.problems)
     if any(not p.warning for p in run.problems):
         raise ContentInvalidError(run.problems)
     return handbook, sorted(run.problems)

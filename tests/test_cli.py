@@ -43,12 +43,20 @@ def test_check_passes_on_good_content(project, handbook):
     assert result.out.startswith("Baik: 3 protokol, 2 jenis, 2 tahap diperiksa")
 
 
-def test_new_writes_a_skeleton_that_passes_check(project, handbook):
+def test_new_writes_a_skeleton_that_check_refuses_until_it_is_filled(project, handbook):
     result = handbook("--root", project, "new", "fisik", "mediasi")
     assert result.code == 0, result.err
-    text = (project / "protocols/fisik/mediasi.yml").read_text(encoding="utf-8")
+    path = project / "protocols/fisik/mediasi.yml"
+    text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/protocol.schema.json")
     assert "status: draf" in text
+    check = handbook("--root", project, "check")
+    assert check.code == 1
+    refused = [line for line in check.err.splitlines() if line.startswith("protocols/")]
+    assert len(refused) == 8, refused  # every "TULIS ..." text, each at its own line
+    assert all(line.startswith("protocols/fisik/mediasi.yml:") and
+               line.endswith("[isi-belum-ditulis]") for line in refused)
+    path.write_text(text.replace("TULIS ", "Contoh isi "), encoding="utf-8")
     check = handbook("--root", project, "check")
     assert check.code == 0, check.err
     assert "pasangan-belum-ada" not in check.err

@@ -148,9 +148,15 @@ CASES = {
         f"{P}:1:1: do_now tahap Pengaduan memakai langkah \"siapkan-ruang\" yang tidak ada di "
         "protokol ini; tulis do_now sendiri (3 sampai 5 id langkah protokol ini) di akhir "
         "berkas [langkah-tidak-ada]"),
+    "unquoted colon in a list item": (
+        "protocols/seksual/pengaduan.yml", "do: [Antar korban ke puskesmas atau rumah sakit.]",
+        "do:\n      - Antar korban: ke puskesmas.",
+        "protocols/seksual/pengaduan.yml:22:9: steps[1].do[1]: harus berupa teks, tertulis "
+        "bagian berisi kunci; bila ini teks yang berisi ': ', apit seluruh teks dengan tanda "
+        "kutip (\"...\") [tipe-salah]"),
     "contact without a source": (
-        "protocols/services.yml", "        source: berita-sapa\n      - type: whatsapp",
-        "      - type: whatsapp",
+        "protocols/services.yml", "        source: berita-sapa\n        confirmed_by:",
+        "        confirmed_by:",
         "protocols/services.yml:12:9: services[1].contacts[1].source: wajib diisi, tetapi "
         "tidak ada (Sumber kontak ini (id dari references.yml).) [kolom-wajib]"),
 }

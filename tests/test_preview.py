@@ -1,0 +1,116 @@
+"""`handbook serve`: an editor saves, breaks and mends a file and the preview keeps up."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import edit
+
+P = "protocols/seksual/pengaduan.yml"
+PAGE = "protokol/seksual/pengaduan/"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _wait_for(url: str, text: str, *, present: bool = True, seconds: float = 60) -> str:
+    """The page once `text` is on it (or gone from it), failing after `seconds`."""
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        body = _get(url)
+        if body and (text in body) == present:
+            return body
+        time.sleep(0.3)
+    pytest.fail(f"{text!r} {'never appeared on' if present else 'stayed on'} {url}:\n"
+                f"{body[:2000]}")
+
+
+@pytest.fixture
+def preview(project: Path):
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--addr",
+         f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _wait_for(base + PAGE, "Antar korban ke puskesmas", seconds=120)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_the_preview_shows_each_save_and_survives_a_broken_one(project, preview):
+    url = preview + PAGE
+    edit(project / P, "Antar korban ke puskesmas atau rumah sakit.",
+         "Antar korban ke puskesmas terdekat.")
+    _wait_for(url, "Antar korban ke puskesmas terdekat.")
+
+    edit(project / P, "Antar korban ke puskesmas terdekat.", "Antar korban: ke puskesmas.")
+    broken = _wait_for(url, "pratinjau-masalah")
+    assert f"{P}:21:10: steps[1].do[1]: harus berupa teks" in broken
+    assert "Antar korban ke puskesmas terdekat." in broken  # the last good page stays
+
+    edit(project / P, "Antar korban: ke puskesmas.", "Antar korban ke puskesmas umum.")
+    mended = _wait_for(url, "Antar korban ke puskesmas umum.")
+    assert "pratinjau-masalah" not in mended
+
+
+def test_a_preview_started_on_broken_content_says_what_is_wrong(project):
+    edit(project / P, "Antar korban ke puskesmas atau rumah sakit.", "Antar korban: ke rumah.")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--addr",
+         f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    try:
+        home = _wait_for(f"http://127.0.0.1:{port}/", "pratinjau-masalah", seconds=120)
+        assert f"{P}:21:10:" in home
+        edit(project / P, "Antar korban: ke rumah.", "Antar korban ke rumah sakit.")
+        _wait_for(f"http://127.0.0.1:{port}/{PAGE}", "Antar korban ke rumah sakit.")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_the_open_page_shows_a_save_and_a_broken_save_by_itself(project, preview, page):
+    from playwright.sync_api import expect
+
+    page.goto(preview + PAGE)
+    expect(page.locator("article")).to_contain_text("Antar korban ke puskesmas atau rumah sakit.")
+    edit(project / P, "Antar korban ke puskesmas atau rumah sakit.", "Antar korban: ke rumah.")
+    problem = page.locator("#pratinjau-masalah")
+    expect(problem).to_be_visible(timeout=60_000)  # no click: the page reloaded itself
+    expect(problem).to_contain_text(f"{P}:21:10")
+    edit(project / P, "Antar korban: ke rumah.", "Antar korban ke rumah sakit umum.")
+    expect(page.locator("article")).to_contain_text("Antar korban ke rumah sakit umum.",
+                                                    timeout=60_000)
+    expect(problem).to_have_count(0)
