@@ -351,6 +351,9 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
     types = _load_dir(run, "types", schema.TYPE, _violence_type)
     stages = _load_dir(run, "stages", schema.STAGE, _stage)
     protocols = _load_protocols(run, types, stages, by_id)
+    from generator.guide import load_guide  # it checks with this module's Checker
+    guide = load_guide(run, {"protocols": {f"{p.type}/{p.stage}" for p in protocols if p.written},
+                             "types": set(types), "stages": set(stages)})
     _check_unexpected_files(run)
     for p in protocols:
         if p.written and p.review_due < (today or datetime.date.today()):
@@ -365,7 +368,8 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         stages=tuple(sorted(stages.values(), key=lambda s: (s.order, s.id))),
         protocols=tuple(protocols),
         references=tuple(references), roles=tuple(roles), services=tuple(services),
-        regions=tuple(regions), glossary=tuple(glossary), spellings=spellings)
+        regions=tuple(regions), glossary=tuple(glossary), spellings=spellings,
+        guide=guide)
     return handbook, sorted(run.problems)
 
 
@@ -617,7 +621,7 @@ def _change(d: dict) -> model.StepChange:
 def _check_unexpected_files(run: _Run) -> None:
     allowed_dirs = {"types", "stages", *(run.known.get("types") or ())}
     allowed_files = {"references.yml", "roles.yml", "services.yml", "glossary.yml",
-                     "language.yml"}
+                     "language.yml", "guide.yml"}
     for path in sorted(run.content.rglob("*")):
         rel = path.relative_to(run.content)
         if path.is_dir() or rel.parts[0].startswith("."):
