@@ -19,6 +19,8 @@ EMERGENCY = "darurat.md"
 STAGES_INDEX = "tahap/index.md"
 BOOKLET = "unduh/buku-daftar-periksa.pdf"
 OFFLINE_ZIP = "unduh/buku-saku-luring.zip"
+GUIDE = "panduan/index.md"  # the decision guide's start (shared contract); its pages: guide.py
+GUIDE_PDF = "panduan/bagan-panduan.pdf"
 
 
 def protocol_page(protocol: Protocol) -> str:
@@ -81,6 +83,7 @@ def nav(handbook: Handbook) -> list:
     by_stage = [{"Semua tahap": STAGES_INDEX}, *({s.name: stage_page(s)} for s in handbook.stages)]
     return [
         {"Beranda": HOME},
+        *([{"Panduan cepat": GUIDE}] if handbook.guide else []),
         {"Jenis kekerasan": by_type},
         {"Tahap layanan": by_stage},
         {"Layanan rujukan": [SERVICES, {"Nomor darurat": EMERGENCY}]},
