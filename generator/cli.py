@@ -138,8 +138,17 @@ def _diff(root: Path, base: str) -> int:
     from generator.validate import load_handbook
 
     new, _ = load_handbook(root)
-    print(markdown(compare(handbook_at(root, base), new), new, base))
+    old = handbook_at(root, base)
+    print(markdown(compare(old, new), new, base))
+    _print_guide_changes(old, new)
     return 0
+
+
+def _print_guide_changes(old, new) -> None:
+    from generator.guide import describe_changes
+
+    if lines := describe_changes(old.guide, new.guide):
+        print("\n".join(["## Perubahan panduan cepat", "", *lines, ""]))
 
 
 def _build(root: Path, site: Path) -> int:

@@ -83,7 +83,6 @@ def nav(handbook: Handbook) -> list:
     by_stage = [{"Semua tahap": STAGES_INDEX}, *({s.name: stage_page(s)} for s in handbook.stages)]
     return [
         {"Beranda": HOME},
-        *([{"Panduan cepat": GUIDE}] if handbook.guide else []),
         {"Jenis kekerasan": by_type},
         {"Tahap layanan": by_stage},
         {"Layanan rujukan": [SERVICES, {"Nomor darurat": EMERGENCY}]},
