@@ -12,6 +12,8 @@ path prefix (`unfold`), so "Kembali" is a plain link and no script or storage is
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,7 +67,7 @@ class Guide:
     title: str
     intro: str
     version: str
-    reviewed: Any  # datetime.date
+    reviewed: datetime.date
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]
     path: str = f"protocols/{FILE}"
@@ -75,7 +77,11 @@ class Guide:
         return self.questions[0]
 
     def node(self, node_id: str) -> Question | Outcome:
-        return {n.id: n for n in (*self.questions, *self.outcomes)}[node_id]
+        return self._nodes[node_id]
+
+    @functools.cached_property
+    def _nodes(self) -> dict[str, Question | Outcome]:
+        return {n.id: n for n in (*self.questions, *self.outcomes)}
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,7 @@ def load_guide(run: _Run, handbook_ids: dict[str, set]) -> Guide | None:
     `handbook_ids` has the written protocols as "type/stage" (`protocols`), and the `types`
     and `stages` ids. Problems go to `run.problems`.
     """
-    from generator.validate import INVALID
+    from generator.validate import INVALID, _suggest
 
     path = run.content / FILE
     if not path.exists():
@@ -198,7 +204,7 @@ def load_guide(run: _Run, handbook_ids: dict[str, set]) -> Guide | None:
     data, _ = run.checked(doc, schema.GUIDE)
     if data is INVALID:
         return None
-    checks = _Checks(doc, run.problems, handbook_ids)
+    checks = _Checks(doc, run.problems, handbook_ids, _suggest)
     guide = checks.build(data)
     if guide is None or not checks.graph(guide):
         return None
@@ -206,8 +212,9 @@ def load_guide(run: _Run, handbook_ids: dict[str, set]) -> Guide | None:
 
 
 class _Checks:
-    def __init__(self, doc: Document, problems: list[Problem], ids: dict[str, set]) -> None:
-        self.doc, self.problems, self.ids = doc, problems, ids
+    def __init__(self, doc: Document, problems: list[Problem], ids: dict[str, set],
+                 suggest) -> None:
+        self.doc, self.problems, self.ids, self.suggest = doc, problems, ids, suggest
         self.ok = True
         self.where: dict[str, DataPath] = {}  # node id -> its data path
 
@@ -236,11 +243,10 @@ class _Checks:
         answers = []
         for j, a in enumerate(q["answers"]):
             if a["next"] not in self.where:
-                from generator.validate import _suggest
-
+                hint = self.suggest(a["next"], self.where)
                 self.report(("questions", i, "answers", j, "next"),
                             f"questions[{i + 1}].answers[{j + 1}].next: \"{a['next']}\" bukan "
-                            f"id pertanyaan atau hasil di panduan{_suggest(a['next'], self.where)}",
+                            f"id pertanyaan atau hasil di panduan{hint}",
                             "panduan-tujuan-tidak-ada")
             answers.append(Answer(a["answer"], a["next"]))
         question = Question(q["id"], q["about"], q["ask"], tuple(answers), q.get("help", ""),
