@@ -258,3 +258,21 @@ def test_diff_names_what_changed_in_the_guide(project, handbook):
     tail = result.out.split("## Perubahan panduan cepat\n")[1].splitlines()
     assert tail[:3] == ["", "- Versi panduan: 0.1.0 → 0.2.0",
                         "- Diubah: pertanyaan \"Apakah korban belum dewasa?\" (pertanyaan)"]
+
+
+def test_the_flowchart_is_laid_out_again_only_when_the_guide_changes(project, tmp_path):
+    from generator.guide_render import print_flowchart
+    from generator.printout import Printer
+
+    def printer():
+        return Printer(load_handbook(project)[0], cache_dir=tmp_path / "cache")
+
+    first = printer()
+    pdf = print_flowchart(first).pdf
+    again = printer()
+    assert print_flowchart(again).pdf == pdf
+    assert (first.rendered, again.rendered) == (1, 0)
+    edit(project / G, "ask: Apakah korban masih anak?", "ask: Apakah korban belum dewasa?")
+    changed = printer()
+    assert print_flowchart(changed).pdf != pdf
+    assert changed.rendered == 1
