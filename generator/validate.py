@@ -352,7 +352,8 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
     stages = _load_dir(run, "stages", schema.STAGE, _stage)
     protocols = _load_protocols(run, types, stages, by_id)
     from generator.guide import load_guide  # it checks with this module's Checker
-    guide = load_guide(run, {"protocols": {f"{p.type}/{p.stage}" for p in protocols if p.written},
+    guide = load_guide(run, {"protocols": {f"{t}/{s}" for t in types for s in stages
+                                           if (run.content / t / f"{s}.yml").exists()},
                              "types": set(types), "stages": set(stages)})
     _check_unexpected_files(run)
     for p in protocols:

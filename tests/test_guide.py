@@ -146,7 +146,7 @@ def test_the_flowchart_is_one_a4_page_with_the_edition(project, tmp_path):
     assert "Edisi" in text
     assert "versi 0.1.0" in text
     booklet = PdfReader(io.BytesIO(generated.downloads["unduh/buku-daftar-periksa.pdf"]))
-    assert "Bagan panduan cepat" in booklet.pages[2].extract_text()
+    assert "Bagan panduan cepat" in booklet.pages[-1].extract_text()
     assert "](bagan-panduan.pdf)" in generated.pages["panduan/index.md"]
 
 
