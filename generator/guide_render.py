@@ -51,7 +51,8 @@ def target_of(handbook: Handbook, outcome: Outcome, rendered: dict[str, str] | N
         protocol = handbook.protocol(*outcome.protocol)
         page = pages.protocol_page(protocol)
         # Link to the card once the protocol page has it; the page itself until then.
-        has_card = rendered is not None and f"#{DO_NOW}" in rendered.get(page, "")
+        has_card = rendered is not None and re.search(
+            rf"(#|id=\"){DO_NOW}\b", rendered.get(page, "")) is not None
         return page, f"Buka langkah pertama: {protocol.title}", DO_NOW if has_card else ""
     kind, _, item = outcome.page.partition("/")
     if kind == "darurat":

@@ -129,9 +129,10 @@ def test_pages_have_neutral_addresses_and_link_back_and_forward(real, real_pages
 def test_an_outcome_opens_the_protocols_do_now_card_once_the_page_has_it(real, real_pages):
     outcome = real.guide.node("seksual-72")
     page = "protokol/seksual/penanganan-awal.md"
-    assert target_of(real, outcome, {page: "# x\n"}) [2] == ""
-    assert target_of(real, outcome, {page: "## Lakukan sekarang { #lakukan-sekarang }"})[2] == \
-        "lakukan-sekarang"
+    assert target_of(real, outcome, {page: "# x\n"})[2] == ""
+    for card in ('## Lakukan sekarang { #lakukan-sekarang }',
+                 '<section id="lakukan-sekarang" markdown>'):
+        assert target_of(real, outcome, {page: card})[2] == "lakukan-sekarang"
 
 
 def test_the_flowchart_is_one_a4_page_with_the_edition(project, tmp_path):
