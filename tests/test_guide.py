@@ -56,7 +56,7 @@ def test_every_path_ends_on_the_right_kind_of_page(real):
     """Danger goes to the emergency numbers; a sexual-violence path that is recent or of unknown
     date goes to health care (the 72 h and 120 h clocks); others to the type's protocol at the
     stage the worker is in."""
-    for walk in real.guide and walks(real.guide):
+    for walk in walks(real.guide):
         said = " ".join(a.answer.lower() for _, a in walk.steps)
         end = target(real, walk.outcome)
         if said.startswith("ya, ada bahaya"):
@@ -135,7 +135,7 @@ def test_an_outcome_opens_the_protocols_do_now_card_once_the_page_has_it(real, r
         assert target_of(real, outcome, {page: card})[2] == "lakukan-sekarang"
 
 
-def test_the_flowchart_is_one_a4_page_with_the_edition(project, tmp_path):
+def test_the_flowchart_is_one_a4_page_with_the_edition(project):
     from pypdf import PdfReader
 
     generated = generate(project)
