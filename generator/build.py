@@ -22,7 +22,7 @@ from pathlib import Path
 from generator import pages
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.model import Handbook
-from generator.pages import BOOKLET, checklist_file
+from generator.pages import BOOKLET, GUIDE_PDF, checklist_file
 from generator.printout import Printer
 from generator.render import render_pages
 from generator.validate import load_handbook
@@ -81,9 +81,27 @@ def print_checklists(printer: Printer) -> tuple[dict[str, bytes], list[Problem]]
                 "atau beri checklist: [] pada langkah yang tidak perlu dicetak",
                 "daftar-periksa-panjang"))
         downloads[checklist_file(protocol)] = printed.pdf
+    guide_pdf = b""
+    if printer.handbook.guide:
+        guide_pdf, problem = print_guide(printer)
+        downloads[GUIDE_PDF] = guide_pdf
+        problems += [problem] if problem else []
     if not problems:
-        downloads[BOOKLET] = printer.booklet(printed_all)
+        downloads[BOOKLET] = printer.booklet(printed_all, guide_pdf)
     return dict(sorted(downloads.items())), problems
+
+
+def print_guide(printer: Printer) -> tuple[bytes, Problem | None]:
+    """The decision guide's one-page flowchart, and a problem when it takes more pages."""
+    from generator.guide_render import print_flowchart
+
+    printed = print_flowchart(printer)
+    if printed.pages == 1:
+        return printed.pdf, None
+    return printed.pdf, Problem(
+        printer.handbook.guide.path, 1, 1, f"bagan panduan melebihi satu halaman A4 "
+        f"({printed.pages} halaman); persingkat pertanyaan, jawaban atau judul hasil",
+        "bagan-panduan-panjang")
 
 
 SITE_URL_VARIABLE = "HANDBOOK_SITE_URL"

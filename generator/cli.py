@@ -204,6 +204,7 @@ def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
     old = review.tree_at(root, base)
     errors: list[str] | None = None
     warnings: list[str] = []
+    old_handbook = None
     try:
         new, found = load_handbook(root)
     except ContentInvalidError as exc:
@@ -212,7 +213,8 @@ def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
     else:
         warnings = [str(p) for p in found]
         try:
-            problems = version_problems(handbook_at(root, base), new, root)
+            old_handbook = handbook_at(root, base)
+            problems = version_problems(old_handbook, new, root)
         except HandbookError:
             problems = []  # the base itself is invalid: nothing to compare versions with
         if problems:
@@ -224,7 +226,16 @@ def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
                 "Lengkapnya ada di halaman ringkasan pemeriksaan (Checks, lalu Summary).\n")
         text = text[:max_chars - len(note)].rsplit("\n", 1)[0] + note
     print(text)
+    if old_handbook is not None:
+        _print_guide_changes(old_handbook, new)
     return 0
+
+
+def _print_guide_changes(old, new) -> None:
+    from generator.guide import describe_changes
+
+    if lines := describe_changes(old.guide, new.guide):
+        print("\n".join(["## Perubahan panduan cepat", "", *lines, ""]))
 
 
 def _build(root: Path, site: Path) -> int:

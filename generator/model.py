@@ -8,6 +8,10 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.guide import Guide
 
 STATUS_LABELS = {
     "draf": "Draf: belum disahkan oleh Dinas P3APPKB",
@@ -284,6 +288,7 @@ class Handbook:
     regions: tuple[Region, ...]
     glossary: tuple[Term, ...]
     spellings: tuple[Spelling, ...] = ()
+    guide: Guide | None = None  # protocols/guide.yml, the decision guide (optional)
 
     @property
     def edition_date(self) -> datetime.date:

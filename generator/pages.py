@@ -19,6 +19,8 @@ EMERGENCY = "darurat.md"
 STAGES_INDEX = "tahap/index.md"
 BOOKLET = "unduh/buku-daftar-periksa.pdf"
 OFFLINE_ZIP = "unduh/buku-saku-luring.zip"
+GUIDE = "panduan/index.md"  # the decision guide's start (shared contract); its pages: guide.py
+GUIDE_PDF = "panduan/bagan-panduan.pdf"
 
 
 def protocol_page(protocol: Protocol) -> str:

@@ -87,8 +87,9 @@ class Printer:
         self.rendered += len(missing)
         return done
 
-    def booklet(self, printed: dict[tuple[str, str], Printed]) -> bytes:
-        """Cover and contents, then every checklist in sheet order, as one PDF."""
+    def booklet(self, printed: dict[tuple[str, str], Printed], guide: bytes = b"") -> bytes:
+        """Cover and contents, every checklist in sheet order, then the guide's flowchart (if
+        any), as one PDF."""
         from pypdf import PdfReader, PdfWriter
 
         order = _booklet_order(self.handbook)
@@ -96,8 +97,8 @@ class Printer:
                              for p in order if p.stage == stage.id])
                     for stage in self.handbook.stages]
         html = self.env.get_template("booklet.html.j2").render(
-            edition=self.edition, contents=contents, count=len(order))
-        sheets = [printed[p.key].pdf for p in order]
+            edition=self.edition, contents=contents, count=len(order), guide=bool(guide))
+        sheets = [*(printed[p.key].pdf for p in order), *([guide] if guide else [])]
         key = _cache_key(html + "".join(hashlib.sha256(pdf).hexdigest() for pdf in sheets),
                          self.css, measure=False)
         if cached := self._cached(key):

@@ -223,4 +223,8 @@ def render_pages(handbook: Handbook, downloads: dict[str, int] | None = None
         out[page] = renderer.render(
             page, "protocol.md.j2", protocol=protocol, type=handbook.type(protocol.type),
             stage=handbook.stage(protocol.stage))
+    if handbook.guide:
+        from generator.guide_render import render_guide_pages
+
+        out.update(render_guide_pages(renderer, handbook.guide, out))
     return dict(sorted(out.items()))

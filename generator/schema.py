@@ -348,6 +348,38 @@ LANGUAGE = Record("daftar kata", {
         "Ejaan sehari-hari yang dipahami pencarian."),
 })
 
+GUIDE_ABOUT = ("bahaya", "anak", "kejadian", "waktu", "tempat")
+GUIDE = Record("panduan", {
+    "title": Field(Text(), "Judul panduan (judul halaman panduan/).", True),
+    "intro": Field(Text(), "Satu atau dua kalimat di bawah judul.", True),
+    "version": Field(Version(), "Versi panduan, misalnya 0.1.0.", True),
+    "reviewed": Field(Date(), "Tanggal terakhir ditinjau.", True),
+    "questions": Field(ListOf(Record("pertanyaan", {
+        "id": Field(Id(), "Id pertanyaan, unik di panduan.", True),
+        "about": Field(Choice(GUIDE_ABOUT), "Yang ditanyakan: bahaya, anak, kejadian, waktu "
+                       "atau tempat.", True),
+        "ask": Field(Text(), "Pertanyaan dalam bahasa sehari-hari.", True),
+        "help": Field(Text(), "Penjelasan singkat di bawah pertanyaan."),
+        "answers": Field(ListOf(Record("jawaban", {
+            "answer": Field(Text(), "Jawaban, seperti yang diucapkan petugas.", True),
+            "next": Field(Id(), "Id pertanyaan berikutnya atau id hasil.", True),
+        }, "- answer: Ya, ada bahaya sekarang\n  next: darurat"), 2), "Pilihan jawaban.", True),
+        "sources": Field(CITATIONS, "Sumber, wajib bila teks menyebut angka."),
+    }, "- id: bahaya\n  about: bahaya\n  ask: ...\n  answers:\n    - answer: ...\n"
+       "      next: ..."), 1), "Pertanyaan; yang pertama adalah awal panduan.", True),
+    "outcomes": Field(ListOf(Record("hasil", {
+        "id": Field(Id(), "Id hasil, unik di panduan.", True),
+        "title": Field(Text(), "Judul hasil.", True),
+        "first": Field(text_list(1), "Yang dilakukan lebih dulu: satu atau dua kalimat.", True),
+        "protocol": Field(Text(), "Protokol yang dibuka: JENIS/TAHAP, misalnya "
+                          "seksual/penanganan-awal."),
+        "page": Field(Text(), "Atau halaman lain: darurat, layanan, tahap/TAHAP, jenis/JENIS."),
+        "services": Field(ListOf(Id("service")), "Id layanan yang nomornya ditampilkan."),
+        "sources": Field(CITATIONS, "Sumber, wajib bila teks menyebut angka."),
+    }, "- id: darurat\n  title: ...\n  first: [...]\n  page: darurat"), 1),
+        "Hasil: ke mana setiap jalur berakhir.", True),
+})
+
 # Indonesian words an editor may write for a key, with the key meant.
 KEY_ALIASES = {
     "judul": "title", "ringkasan": "summary", "versi": "version", "langkah": "steps",
@@ -360,6 +392,7 @@ KEY_ALIASES = {
 FILE_KINDS = {
     "protocol": PROTOCOL, "stage": STAGE, "type": TYPE, "references": REFERENCES,
     "roles": ROLES, "services": SERVICES, "glossary": GLOSSARY, "language": LANGUAGE,
+    "guide": GUIDE,
 }
 
 

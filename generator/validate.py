@@ -354,6 +354,10 @@ def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool
     types = _load_dir(run, "types", schema.TYPE, _violence_type)
     stages = _load_dir(run, "stages", schema.STAGE, _stage)
     protocols = _load_protocols(run, types, stages, by_id)
+    from generator.guide import load_guide  # it checks with this module's Checker
+    guide = load_guide(run, {"protocols": {f"{t}/{s}" for t in types for s in stages
+                                           if (run.content / t / f"{s}.yml").exists()},
+                             "types": set(types), "stages": set(stages)})
     _check_unexpected_files(run)
     firstscreen.check_do_now(run, stages, protocols, services)
     for p in protocols:
@@ -367,7 +371,8 @@ def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool
         stages=tuple(sorted(stages.values(), key=lambda s: (s.order, s.id))),
         protocols=tuple(protocols),
         references=tuple(references), roles=tuple(roles), services=tuple(services),
-        regions=tuple(regions), glossary=tuple(glossary), spellings=spellings)
+        regions=tuple(regions), glossary=tuple(glossary), spellings=spellings,
+        guide=guide)
     if not any(not p.warning for p in run.problems):
         run.problems.extend(rules.check(handbook, root))  # what the content says
     run.problems = guards.handbook_problems(root, handbook, run.problems)
@@ -656,7 +661,7 @@ def _change(d: dict) -> model.StepChange:
 def _check_unexpected_files(run: _Run) -> None:
     allowed_dirs = {"types", "stages", *(run.known.get("types") or ())}
     allowed_files = {"references.yml", "roles.yml", "services.yml", "glossary.yml",
-                     "language.yml"}
+                     "language.yml", "guide.yml"}
     for path in sorted(run.content.rglob("*")):
         rel = path.relative_to(run.content)
         if path.is_dir() or rel.parts[0].startswith("."):

@@ -65,7 +65,7 @@ def test_all_checklists_can_be_saved_for_offline_with_one_action(browser, served
     page.get_by_role("button", name=re.compile("Simpan semua daftar periksa")).click()
     status = page.locator("[data-hb-save-status]")
     expect(status).to_contain_text("tersimpan", timeout=30000)
-    assert "49 berkas" in status.text_content()  # 48 checklists and the booklet
+    assert "50 berkas" in status.text_content()  # 48 checklists, the booklet, the guide chart
     context.set_offline(True)
     response = page.goto(served + "unduh/buku-daftar-periksa.pdf")
     assert response is not None

@@ -64,14 +64,15 @@ def test_checklist_header_has_version_status_dates_address_and_fields(generated)
 def test_booklet_has_cover_contents_and_every_numbered_checklist_by_stage(generated):
     count, sizes, text = text_of(generated.downloads[BOOKLET])
     handbook = generated.handbook
-    assert count == 2 + len(handbook.protocols)  # cover, contents, one page per checklist
+    # cover, contents, one page per checklist, the decision guide's flowchart
+    assert count == 2 + len(handbook.protocols) + 1
     assert set(sizes) == {A4}
     assert "Daftar isi" in text
     assert "Edisi 28 November 2026" in text
     reader = PdfReader(io.BytesIO(generated.downloads[BOOKLET]))
     contents = " ".join(reader.pages[1].extract_text().split())
     assert contents.index("Pengaduan") < contents.index("Mediasi")  # by stage, then type
-    for sheet, page in enumerate(reader.pages[2:], start=1):
+    for sheet, page in enumerate(reader.pages[2:-1], start=1):
         sheet_text = " ".join(page.extract_text().split())
         assert f"Lembar {sheet}" in sheet_text
     first = " ".join(reader.pages[2].extract_text().split())
