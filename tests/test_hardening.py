@@ -270,3 +270,14 @@ def test_a_terminal_that_cannot_show_a_letter_gets_an_escape_not_a_traceback(pro
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     assert b"kekerasan-\\xe9.yml" in result.stderr + result.stdout
+
+
+def test_two_glossary_terms_with_one_anchor_are_refused(project, handbook):
+    path = project / "protocols/glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "terms:\n", "terms:\n  - term: K.D.R.T.\n    definition: Satu.\n"
+        "  - term: K-D-R-T\n    definition: Dua.\n", 1), encoding="utf-8")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert "#k-d-r-t" in result.err
+    assert "[id-ganda]" in result.err
