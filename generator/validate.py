@@ -432,12 +432,15 @@ def _service(d: dict) -> model.Service:
 
 
 def _check_unique_terms(run: _Run, glossary: list[model.Term]) -> None:
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # anchor -> term: two terms with one anchor share one link
     for term in glossary:
-        if term.term.lower() in seen:
-            run.problems.append(Problem("protocols/glossary.yml", 1, 1, f"istilah \"{term.term}\""
-                                        " ditulis dua kali; gabungkan keduanya", "id-ganda"))
-        seen.add(term.term.lower())
+        if term.anchor in seen:
+            twice = (f"istilah \"{term.term}\" ditulis dua kali" if term.term.lower() ==
+                     seen[term.anchor].lower() else f"istilah \"{term.term}\" dan "
+                     f"\"{seen[term.anchor]}\" mendapat alamat yang sama (#{term.anchor})")
+            run.problems.append(Problem("protocols/glossary.yml", 1, 1, f"{twice}; gabungkan "
+                                        "keduanya atau bedakan hurufnya", "id-ganda"))
+        seen.setdefault(term.anchor, term.term)
 
 
 def _violence_type(type_id: str, d: dict, doc: Document) -> model.ViolenceType:

@@ -270,3 +270,43 @@ def test_a_terminal_that_cannot_show_a_letter_gets_an_escape_not_a_traceback(pro
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     assert b"kekerasan-\\xe9.yml" in result.stderr + result.stdout
+
+
+def test_two_glossary_terms_with_one_anchor_are_refused(project, handbook):
+    path = project / "protocols/glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "terms:\n", "terms:\n  - term: K.D.R.T.\n    definition: Satu.\n"
+        "  - term: K-D-R-T\n    definition: Dua.\n", 1), encoding="utf-8")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert "#k-d-r-t" in result.err
+    assert "[id-ganda]" in result.err
+
+
+def test_a_device_behind_a_symlink_is_not_read(project, handbook):
+    os.symlink("/dev/zero", project / "protocols/types/x.yml")  # read forever before
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert "protocols/types/x.yml:1:1:" in result.err
+    assert "[tautan-keluar]" in result.err
+
+
+def test_a_symlink_in_a_past_revision_is_a_message(project, handbook):
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+                       cwd=project, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-qm", "base")
+    os.symlink("/etc/passwd", project / "protocols/types/x.yml")
+    git("add", ".")
+    git("commit", "-qm", "link")
+    git("rm", "-q", "protocols/types/x.yml")
+    git("commit", "-qm", "unlink")
+    result = handbook("--root", project, "diff", "HEAD~1")
+    assert result.code == 1
+    assert "tautan simbolik" in result.err
+    assert "Traceback" not in result.err
