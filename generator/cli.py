@@ -162,7 +162,8 @@ def default_base(root: Path) -> str | None:
               "cabang main (pemeriksaan di pull request tetap membandingkannya).",
               file=sys.stderr)
         return None
-    for candidate in ("main", "origin/main"):
+    # origin/main first: what the pull request will be compared with, when it was fetched
+    for candidate in ("origin/main", "main"):
         if git("rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}"):
             return candidate
     print("Catatan: cabang main tidak ditemukan, jadi versi tidak dibandingkan (pemeriksaan di "
