@@ -45,10 +45,10 @@ def annotations(problems: list[Problem], root: Path) -> list[str]:
             codes = sorted({p.code for p in rest})
             listed = "; ".join(str(p) for p in rest[:20])
             more = f"; ... dan {len(rest) - 20} lagi" if len(rest) > 20 else ""
-            message = (f"{len(rest)} {word} lain ({', '.join(codes)}) tidak ditandai di baris; "
-                       f"semuanya ada di log langkah ini dan di ringkasan pull request: "
-                       f"{listed}{more}")
-            out.append(f"::{level} title={_prop(f'{len(rest)} {word} lain')}::{_data(message)}")
+            what = f"{len(rest)} {word}" + (" lain" if placed[:room] else "")
+            message = (f"{what} ({', '.join(codes)}) tidak ditandai di baris; semuanya ada di "
+                       f"log langkah ini dan di ringkasan pull request: {listed}{more}")
+            out.append(f"::{level} title={_prop(what)}::{_data(message)}")
     return out
 
 
