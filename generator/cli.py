@@ -174,8 +174,8 @@ def default_base(root: Path) -> str | None:
 
 def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
     from generator import review
+    from generator.build import generate, site_url
     from generator.changes import handbook_at, version_problems
-    from generator.validate import load_handbook
 
     base = base or default_base(root)
     if base is None:
@@ -183,8 +183,9 @@ def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
     old = review.tree_at(root, base)
     errors: list[str] | None = None
     warnings: list[str] = []
-    try:
-        new, found = load_handbook(root)
+    try:  # the same check as `handbook check`, checklists laid out included
+        generated = generate(root, site_url=site_url(root))
+        new, found = generated.handbook, generated.warnings
     except ContentInvalidError as exc:
         errors = [str(p) for p in exc.problems if not p.warning]
         warnings = [str(p) for p in exc.problems if p.warning]
