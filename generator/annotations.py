@@ -2,7 +2,7 @@
 
 GitHub shows at most 10 error and 10 warning annotations per step (and 50 per job), and only
 on lines of files that exist. So: a problem written at 1:1 is moved to the line of the key it
-is about; a problem about a file that does not exist (yet) is not put on a file; and when there
+is about, or else annotated on the whole file rather than on its first line; a problem about a file that does not exist (yet) is not put on a file; and when there
 are more than fit, the last annotation of each level says how many more there are and where to
 read them, instead of GitHub dropping them silently.
 """
@@ -46,10 +46,10 @@ def annotations(problems: list[Problem], root: Path) -> list[str]:
             codes = sorted({p.code for p in rest})
             listed = "; ".join(str(p) for p in rest[:20])
             more = f"; ... dan {len(rest) - 20} lagi" if len(rest) > 20 else ""
-            message = (f"{len(rest)} {word} lain ({', '.join(codes)}) tidak ditandai di baris; "
-                       f"semuanya ada di log langkah ini dan di ringkasan pull request: "
-                       f"{listed}{more}")
-            out.append(f"::{level} title={_prop(f'{len(rest)} {word} lain')}::{_data(message)}")
+            what = f"{len(rest)} {word}" + (" lain" if placed[:room] else "")
+            message = (f"{what} ({', '.join(codes)}) tidak ditandai di baris; semuanya ada di "
+                       f"log langkah ini dan di ringkasan pull request: {listed}{more}")
+            out.append(f"::{level} title={_prop(what)}::{_data(message)}")
     return out
 
 
@@ -59,7 +59,7 @@ def _command(level: str, problem: Problem, root: Path) -> str:
         found = key_line(root / problem.path, ANCHORS[problem.code])
         line = found or line
     where = f"file={_prop(problem.path)}"
-    if (line, col) != (1, 1) or problem.code not in ("berkas-tidak-dikenal", "berkas-kosong"):
+    if (line, col) != (1, 1):  # 1:1 is "the whole file": annotated on the file, not a line
         where += f",line={line},col={col}"
     return f"::{level} {where}::{_data(f'{problem.message} [{problem.code}]')}"
 

@@ -184,7 +184,8 @@ def default_base(root: Path) -> str | None:
               "cabang main (pemeriksaan di pull request tetap membandingkannya).",
               file=sys.stderr)
         return None
-    for candidate in ("main", "origin/main"):
+    # origin/main first: what the pull request will be compared with, when it was fetched
+    for candidate in ("origin/main", "main"):
         if git("rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}"):
             return candidate
     print("Catatan: cabang main tidak ditemukan, jadi versi tidak dibandingkan (pemeriksaan di "
@@ -195,8 +196,8 @@ def default_base(root: Path) -> str | None:
 
 def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
     from generator import review
+    from generator.build import generate, site_url
     from generator.changes import handbook_at, version_problems
-    from generator.validate import load_handbook
 
     base = base or default_base(root)
     if base is None:
@@ -205,8 +206,9 @@ def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
     errors: list[str] | None = None
     warnings: list[str] = []
     old_handbook = None
-    try:
-        new, found = load_handbook(root)
+    try:  # the same check as `handbook check`, checklists laid out included
+        generated = generate(root, site_url=site_url(root))
+        new, found = generated.handbook, generated.warnings
     except ContentInvalidError as exc:
         errors = [str(p) for p in exc.problems if not p.warning]
         warnings = [str(p) for p in exc.problems if p.warning]

@@ -45,7 +45,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     # No on_startup/on_shutdown here: MkDocs would then reuse one instance for the inner build
     # of the offline download, and the two builds would share their settings.
     generated: Generated | None = None
-    problems: list[Problem] = []  # the preview's errors, shown on every page
+    problems: tuple[Problem, ...] = ()  # the preview's errors, shown on every page
 
     # Before the other plugins: the offline download's inner build shares MkDocs' cached
     # plugin instances (the search index among them), so it must be over before they start.
@@ -69,7 +69,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             if not in_preview:
                 raise PluginError("\n".join([*map(str, exc.problems), str(exc)])) from None
             # The preview keeps serving the last good pages with the problems on top.
-            self.problems = exc.problems
+            self.problems = tuple(exc.problems)
             self.generated = preview.last_good(str(self.root))
             for problem in exc.problems:
                 (log.warning if problem.warning else log.error)(str(problem))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.build import Generated
@@ -50,7 +51,7 @@ def errors_page() -> str:
     return "# Pratinjau belum dapat dibangun\n\nPerbaiki masalah di bagian atas halaman ini.\n"
 
 
-def banner(problems: list[Problem]) -> str:
+def banner(problems: Sequence[Problem]) -> str:
     """The located problems, as HTML for the top of every preview page."""
     errors = [p for p in problems if not p.warning]
     items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in errors)
@@ -65,7 +66,7 @@ def banner(problems: list[Problem]) -> str:
         f'<ul style="margin:0">{items}</ul></div>')
 
 
-def with_banner(page_html: str, problems: list[Problem]) -> str:
+def with_banner(page_html: str, problems: Sequence[Problem]) -> str:
     """Put the banner at the top of the page's content (or of its body)."""
     for anchor in ('<article class="md-content__inner md-typeset">', "<body"):
         at = page_html.find(anchor)

@@ -53,7 +53,7 @@ def test_new_writes_a_skeleton_that_check_refuses_until_it_is_filled(project, ha
     check = handbook("--root", project, "check")
     assert check.code == 1
     refused = [line for line in check.err.splitlines() if line.startswith("protocols/")]
-    assert len(refused) == 8, refused  # every "TULIS ..." text, each at its own line
+    assert len(refused) == 9, refused  # every "TULIS ..." text, each at its own line
     assert all(line.startswith("protocols/fisik/mediasi.yml:") and
                line.endswith("[isi-belum-ditulis]") for line in refused)
     path.write_text(text.replace("TULIS ", "Contoh isi "), encoding="utf-8")

@@ -82,3 +82,14 @@ def test_annotations_stay_within_githubs_cap_and_off_missing_files(project):
 def test_a_version_problem_is_annotated_on_the_version_line(project):
     line = annotations([Problem(P, 1, 1, "versi", "versi-belum-naik")], Path(project))
     assert line == [f"::error file={P},line=7,col=1::versi [versi-belum-naik]"]
+
+
+def test_a_warning_about_a_file_not_yet_written_is_not_annotated_on_it(project, handbook,
+                                                                       monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = handbook("--root", project, "check")
+    assert result.code == 0
+    assert "protocols/fisik/mediasi.yml" in result.err  # the plain line names it
+    assert "file=protocols/fisik/mediasi.yml" not in result.out
+    assert result.out.startswith("::warning title=1 peringatan::1 peringatan "
+                                 "(pasangan-belum-ada) tidak ditandai di baris")
