@@ -27,6 +27,8 @@ SCREEN = 740
 # Works on the pages before issue 13 (red flags in a `.admonition.danger`, steps as h3) and
 # after it (`#lakukan-sekarang`, `.hb-flags`).
 MEASURE = """() => {
+  // a returning visit: no "saving for offline" line (service workers are blocked here)
+  document.querySelectorAll(".hb-savestate").forEach((el) => el.remove());
   const top = (el) => el ? el.getBoundingClientRect().top + scrollY : null;
   const bottom = (el) => el ? el.getBoundingClientRect().bottom + scrollY : null;
   const article = document.querySelector("article") || document.body;
