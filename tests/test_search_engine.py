@@ -196,3 +196,16 @@ def test_an_editor_adds_a_synonym_to_the_glossary_and_search_knows_it(project, h
     groups = index["config"]["handbook"]["synonyms"]
     phrase = " ".join(search.root(w) for w in ("digebukin", "laki"))
     assert any(phrase in g["synonyms"] and "kdrt" in g["names"] for g in groups)
+
+
+def test_words_every_javascript_object_has_are_only_words(shipped_site):
+    # Looked up in plain objects, "constructor" found a function where a root was expected and
+    # the worker died: the search box then stayed on its last answer for every query after.
+    index = tiny_index("korban dipukul constructor")
+    index["config"]["handbook"]["spellings"] = {"ga": "tidak"}
+    tricky = ["constructor", "__proto__", "toString", "hasOwnProperty", "constructornya",
+              "valueOf artinya", "prototype dipukul", "__proto__ dipukul"]
+    answers = run_node(worker_of(shipped_site), index, search=tricky + ["dipukul"])["search"]
+    assert [first_pages(a, 1) for a in answers[:1]] == [["a/"]]  # the word is in the text
+    assert first_pages(answers[-1], 1) == ["a/"]
+    assert all(isinstance(a, list) for a in answers)

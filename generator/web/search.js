@@ -117,6 +117,11 @@ function informalForms(word) {
   return out;
 }
 
+/* A JSON object of the index as a Map (absent: empty). */
+function entries(object) {
+  return new Map(Object.entries(object || {}));
+}
+
 function escapeHTML(text) {
   return text.replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;",
                                          '"': "&quot;", "'": "&#39;"})[c]);
@@ -125,10 +130,12 @@ function escapeHTML(text) {
 class HandbookSearch {
   constructor(index) {
     const meta = index.config.handbook;
-    this.roots = meta.roots;
-    this.fixes = meta.fixes;   // Sastrawi's slips, corrected (generator/search.py ROOT_FIXES)
+    // Maps, never plain objects: a typed word such as "constructor" or "__proto__" must not
+    // find what every JavaScript object has.
+    this.roots = entries(meta.roots);
+    this.fixes = entries(meta.fixes);  // Sastrawi's slips, corrected (search.py ROOT_FIXES)
     this.stopwords = new Set(meta.stopwords);
-    this.spellings = meta.spellings;
+    this.spellings = entries(meta.spellings);
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page};
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.pages = new Map();     // page location -> page
@@ -136,7 +143,8 @@ class HandbookSearch {
     this.df = new Map();        // root -> number of pages that have it
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentenceWords = new Map();     // sentence number -> Map(word -> count)
-    for (const doc of index.docs) this.add(doc, meta.pages);
+    const pageMeta = entries(meta.pages);
+    for (const doc of index.docs) this.add(doc, pageMeta);
     for (const page of this.pages.values()) {
       for (const [root, count] of page.textCounts) {
         page.weights.set(root, Math.max(page.weights.get(root) || 0, textWeight(count)));
@@ -161,15 +169,15 @@ class HandbookSearch {
 
   /* The root of any word: the build's for a word of the handbook, the stemmer's otherwise. */
   root(word) {
-    if (word in this.roots) return this.roots[word];
-    if (word in this.fixes) return this.fixes[word];
+    if (this.roots.has(word)) return this.roots.get(word);
+    if (this.fixes.has(word)) return this.fixes.get(word);
     if (this.surface.has(word)) return word;
     return this.stemmer.stem(word);
   }
 
   /* The root of a word of the index: the build lists every word whose root differs. */
   indexRoot(word) {
-    return word in this.roots ? this.roots[word] : word;
+    return this.roots.has(word) ? this.roots.get(word) : word;
   }
 
   /* The words of a doc's text and how often each comes, read sentence by sentence. */
@@ -220,7 +228,7 @@ class HandbookSearch {
     const [location] = doc.location.split("#");
     let page = this.pages.get(location);
     if (!page) {
-      const info = pageMeta[location] || {};
+      const info = pageMeta.get(location) || {};
       page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
               docs: [], weights: new Map(), textCounts: new Map(), words: new Map(),
               keywords: []};
@@ -453,9 +461,9 @@ class HandbookSearch {
 
   /* The formal words of an everyday spelling, also with -nya, -ku, -mu, -lah after it. */
   spelling(typed) {
-    if (typed in this.spellings) return this.spellings[typed];
+    if (this.spellings.has(typed)) return this.spellings.get(typed);
     const suffixed = /^(.+?)(nya|ku|mu|lah)$/.exec(typed);
-    return suffixed && suffixed[1] in this.spellings ? this.spellings[suffixed[1]] : null;
+    return suffixed && this.spellings.has(suffixed[1]) ? this.spellings.get(suffixed[1]) : null;
   }
 
   /* A page keyword of several words typed as it stands ("paspor ditahan"). */
@@ -489,7 +497,7 @@ class HandbookSearch {
 
   render({page, score, matched}, concepts) {
     const roots = new Set(matched.filter(Boolean).flatMap(alt => alt.roots));
-    const terms = {};
+    const terms = Object.create(null);  // words are keys: "constructor" is a word too
     concepts.forEach((concept, i) => {
       if (matched[i]) {
         for (const root of matched[i].roots) {
