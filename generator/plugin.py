@@ -20,7 +20,7 @@ from generator.build import Generated, generate, source_date_epoch
 from generator.download import build_offline_zip
 from generator.errors import ContentInvalidError
 from generator.pages import OFFLINE_ZIP
-from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
+from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, site_scripts
 from generator.security import protect
 from generator.webapp import write_web_app
 
@@ -73,7 +73,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         if self.generated is None:
             return files
         for path, content in [*self.generated.pages.items(),
-                              *self.generated.downloads.items(), worker_script()]:
+                              *self.generated.downloads.items(), *site_scripts()]:
             files.append(File.generated(config, path, content=content))
         return files
 

@@ -272,17 +272,34 @@ def worker_script() -> tuple[str, str]:
     return f"javascripts/search.{digest}.js", text
 
 
+@functools.cache
+def opener_script() -> tuple[str, str]:
+    """(path in the site, text) of the script that holds the index back until search opens."""
+    text = files("generator").joinpath("web", "search-open.js").read_text("utf-8")
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return f"javascripts/search-open.{digest}.js", text
+
+
+def site_scripts() -> list[tuple[str, str]]:
+    """The scripts search adds to the site: its worker and the opener."""
+    return [worker_script(), opener_script()]
+
+
 class ThemeChangedError(Exception):
     """The theme no longer names its search worker where this module expects it."""
 
 
 def point_theme_to_worker(page_html: str) -> str:
-    """Make the theme's search box talk to the handbook's worker instead of its own."""
+    """Make the theme's search box talk to the handbook's worker instead of its own, and load
+    the index only once the box is opened (the opener runs before the theme's scripts)."""
     if '<script id="__config"' not in page_html:
         return page_html
     path, _ = worker_script()
-    replaced, count = _THEME_WORKER.subn(lambda m: f'{m[1]}{m[2]}{path}"', page_html, count=1)
-    if count != 1:
+    match = _THEME_WORKER.search(page_html)
+    if match is None:
         raise ThemeChangedError("the theme's __config does not name its search worker any "
                                 "more; update generator/search.py for the new theme")
-    return replaced
+    replaced = (page_html[:match.start()] + f'{match[1]}{match[2]}{path}"'
+                + page_html[match.end():])
+    opener = f'<script src="{html.escape(match[2] + opener_script()[0])}"></script>'
+    return replaced.replace('<script id="__config"', opener + '<script id="__config"', 1)
