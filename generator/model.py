@@ -104,6 +104,18 @@ class Spelling:
 
     word: str
     typed: tuple[str, ...]
+    language: str = ""  # a regional word: Banjar, Dayak Ngaju ...
+    source: str = ""  # where its meaning comes from, or "belum dikonfirmasi"
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Cues in what a worker types that point to a type or stage ("minggat" -> neglect)."""
+
+    label: str
+    cues: tuple[str, ...]
+    types: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -252,6 +264,7 @@ class Handbook:
     regions: tuple[Region, ...]
     glossary: tuple[Term, ...]
     spellings: tuple[Spelling, ...] = ()
+    situations: tuple[Situation, ...] = ()
 
     @property
     def edition_date(self) -> datetime.date:

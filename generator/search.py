@@ -72,6 +72,13 @@ PRIORS = {
     "privasi.md": 0.8,
 }
 
+# Stages a worker meets first: without a stage in the query their protocols, and the emergency
+# page, come before later stages.
+FIRST_STAGES = ("pengaduan", "penanganan-awal")
+
+# The decision guide's start page (owned by the guide, shared URL contract), where it exists.
+GUIDE_PAGES = ("panduan/index.md", "panduan.md")
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -143,12 +150,18 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     for protocol in handbook.protocols:
         labels[url_of(protocol_page(protocol))] = {
             "labels": [handbook.type(protocol.type).name,
-                       f"Tahap {handbook.stage(protocol.stage).name.lower()}"]}
+                       f"Tahap {handbook.stage(protocol.stage).name.lower()}"],
+            "type": protocol.type, "stage": protocol.stage,
+            **({"first": True} if protocol.stage in FIRST_STAGES else {}),
+            # "does not apply to this stage": an answer only when that stage is asked for
+            **({"na": True} if protocol.not_applicable is not None else {})}
     for violence_type in handbook.types:
-        labels[url_of(type_page(violence_type))] = {"labels": ["Jenis kekerasan"]}
+        labels[url_of(type_page(violence_type))] = {"labels": ["Jenis kekerasan"],
+                                                    "type": violence_type.id}
     for stage in handbook.stages:
-        labels[url_of(stage_page(stage))] = {"labels": ["Tahap layanan"], "prior": 0.9}
-    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"]}
+        labels[url_of(stage_page(stage))] = {"labels": ["Tahap layanan"], "prior": 0.9,
+                                             "stage": stage.id}
+    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "first": True}
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
     return dict(sorted(labels.items()))
@@ -180,6 +193,23 @@ def spellings(handbook: Handbook) -> dict[str, str]:
             for s in handbook.spellings for typed in s.typed}
 
 
+def situations(handbook: Handbook) -> list[dict]:
+    """language.yml's situations with each cue as the roots a query would have: spellings and
+    regional words read first ("kada dibari duit" -> tidak beri duit)."""
+    spelled = spellings(handbook)
+
+    def cue_roots(cue: str) -> str:
+        out = []
+        for word in _query_words(cue):
+            for formal in _query_words(spelled.get(word, word)):
+                out.append(root(formal))
+        return " ".join(out)
+
+    return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
+             "cues": sorted({cue_roots(c) for c in s.cues} - {""})}
+            for s in handbook.situations]
+
+
 def _query_words(text: str) -> list[str]:
     """Words as a query reads them: a hyphenated word once, as itself."""
     return [w for w in _TOKEN.findall(normalize(text))
@@ -203,6 +233,11 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
             entry["tags"] = tags[doc["location"]]
         docs.append(entry)
     groups = synonym_groups(handbook)
+    cues = situations(handbook)
+    # roots of the words a query may bring that the handbook's text does not have: spelled
+    # formal words and situation cues (the browser's stemmer must find the same roots)
+    extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
+    extra |= {r for s in cues for cue in s["cues"] for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}
@@ -211,7 +246,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # the browser's Sastrawi needs the roots it would find itself, and the corrected ones
     known_roots = (set(roots.values()) | {sastrawi_root(w) for w in roots}
                    | {r for group in groups for phrases in group.values()
-                      for p in phrases for r in p.split()})
+                      for p in phrases for r in p.split()} | extra)
     config = dict(raw["config"])
     config["handbook"] = {
         "strings": texts,
@@ -224,6 +259,8 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "definition": {"words": DEFINITION_WORDS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "pages": page_labels(handbook, directory_urls=directory_urls),
+        "situations": cues,
+        "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),
     }
     return {"config": config, "docs": docs}
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import model, schema
+from generator import model, schema, situations
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
 
@@ -334,7 +334,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         (errors and warnings) when there is at least one error.
     """
     run = _Run(root)
-    run.words, spellings = _language(run)
+    run.words, spellings, language = _language(run)
     references = [model.Reference(**d) for d in run.registry_file(
         "references.yml", schema.REFERENCES, {"references": "reference"})["references"]]
     roles = [model.Role(**d) for d in run.registry_file(
@@ -351,6 +351,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
     types = _load_dir(run, "types", schema.TYPE, _violence_type)
     stages = _load_dir(run, "stages", schema.STAGE, _stage)
     protocols = _load_protocols(run, types, stages, by_id)
+    cues = situations.situations(*language, types, stages, run.problems.append)
     _check_unexpected_files(run)
     for p in protocols:
         if p.written and p.review_due < (today or datetime.date.today()):
@@ -365,23 +366,29 @@ def load_handbook(root: Path, *, today: datetime.date | None = None
         stages=tuple(sorted(stages.values(), key=lambda s: (s.order, s.id))),
         protocols=tuple(protocols),
         references=tuple(references), roles=tuple(roles), services=tuple(services),
-        regions=tuple(regions), glossary=tuple(glossary), spellings=spellings)
+        regions=tuple(regions), glossary=tuple(glossary), spellings=spellings,
+        situations=cues)
     return handbook, sorted(run.problems)
 
 
 def _language(run: _Run) -> tuple[tuple[tuple[re.Pattern, dict], ...],
-                                  tuple[model.Spelling, ...]]:
+                                  tuple[model.Spelling, ...], tuple[Document | None, list]]:
     """From `protocols/language.yml` (optional): the words editors are asked not to use
-    (warnings), and the everyday spellings search understands."""
+    (warnings), the everyday spellings and regional words search understands, and the
+    situations (checked by `situations` once types and stages are known)."""
     if not (run.content / "language.yml").exists():
-        return (), ()
+        return (), (), (None, [])
     data = run.registry_file("language.yml", schema.LANGUAGE,
-                             {"words": "word", "spellings": "spelling"})
+                             {"words": "word", "spellings": "spelling", "situations": "situation"})
     words = tuple((re.compile(rf"(?<!\w){re.escape(w['word'])}(?!\w)", re.IGNORECASE), w)
                   for w in data["words"])
     spellings = tuple(model.Spelling(**d) for d in data.get("spellings") or ())
     _check_spellings(run, spellings)
-    return words, spellings
+    doc = run.load(run.content / "language.yml")
+    if doc is not None and spellings:
+        situations.check_regional_words(doc, doc.data.get("spellings") or [], spellings,
+                                        run.problems.append)
+    return words, spellings, (doc, data.get("situations") or [])
 
 
 def _check_spellings(run: _Run, spellings: tuple[model.Spelling, ...]) -> None:

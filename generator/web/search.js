@@ -30,6 +30,12 @@ const MAX_PAGES = 30;
 // Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
 const FUZZY_MIN = 6;
 const MAX_SECTIONS = 3;
+// What comes first (protocols/language.yml "situations"; generator/search.py FIRST_STAGES):
+const SITUATION_TYPE = 1.6;   // a page of the type the situation points to
+const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
+const FIRST_CONTACT = 1.6;    // no stage asked: complaint, first response, emergency numbers
+const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
+const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
 
 /* One character in, one character out, so positions in the text stay valid. */
 function normalizeChar(c) {
@@ -151,6 +157,12 @@ class HandbookSearch {
       }
       for (const root of page.weights.keys()) this.df.set(root, (this.df.get(root) || 0) + 1);
     }
+    // Situations: each cue a list of roots, all of which a query must have.
+    this.situations = (meta.situations || []).map(situation => ({
+      label: situation.label, types: situation.types, stages: situation.stages,
+      cues: situation.cues.map(cue => cue.split(" "))}));
+    // The decision guide, offered first for a situation, when this edition has it.
+    this.guide = (meta.guide || []).find(location => this.pages.has(location)) || null;
     this.vocabulary = [...this.surface.keys(), ...[...this.surface.values()]
       .flatMap(set => [...set])];
     this.vocabulary = [...new Set(this.vocabulary)];
@@ -230,6 +242,8 @@ class HandbookSearch {
     if (!page) {
       const info = pageMeta.get(location) || {};
       page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
+              type: info.type || null, stage: info.stage || null, first: Boolean(info.first),
+              notApplicable: Boolean(info.na),
               docs: [], weights: new Map(), textCounts: new Map(), words: new Map(),
               keywords: []};
       this.pages.set(location, page);
@@ -303,6 +317,12 @@ class HandbookSearch {
         for (const word of spelled.split(" ")) items.push({word});
       }
     }
+    // every word counts for situations, stop words too: "tidak dinafkahi", "baru saja"
+    const everyRoot = new Set();
+    for (const item of items) {
+      everyRoot.add(this.root(item.word));
+      if (item.also) everyRoot.add(item.also);
+    }
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const asksMeaning = items.some(item => this.definition.words.has(item.word));
     if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
@@ -335,7 +355,9 @@ class HandbookSearch {
       concepts.push({label: [items[i].word], alternatives});
       i += 1;
     }
+    for (const r of resolved) everyRoot.add(r.root);
     concepts.roots = roots;
+    concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
@@ -434,6 +456,7 @@ class HandbookSearch {
     }
     const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const typed = ` ${concepts.roots.join(" ")} `;
+    const situation = this.situation(concepts);
     const results = [];
     for (const page of this.pages.values()) {
       const whole = this.answer(page.weights, page.docs, concepts, totalWeight);
@@ -453,10 +476,55 @@ class HandbookSearch {
         score *= HEADING_BONUS;
       }
       if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
-      results.push({page, score, matched: whole.matched});
+      const [factor, reasons] = this.firstThings(page, situation);
+      results.push({page, score: score * factor, matched: whole.matched, reasons});
     }
     results.sort((a, b) => b.score - a.score || (a.page.location < b.page.location ? -1 : 1));
-    return {items: results.slice(0, MAX_PAGES).map(r => this.render(r, concepts))};
+    const items = results.slice(0, MAX_PAGES).map(r => this.render(r, concepts));
+    if (this.guide && !concepts.asksMeaning &&
+        (situation.types.size > 0 || concepts.length >= GUIDE_WORDS)) {
+      return {items: [this.guideOffer(situation), ...items.filter(
+        group => group[0].location !== this.guide)]};
+    }
+    return {items};
+  }
+
+  /* The situations whose cues the query has (every word of one cue, in any order). */
+  situation(concepts) {
+    const found = this.situations.filter(situation => situation.cues.some(
+      cue => cue.every(root => concepts.everyRoot.has(root))));
+    return {found, types: new Set(found.flatMap(s => s.types)),
+            stages: new Set(found.flatMap(s => s.stages))};
+  }
+
+  /* What a worker must do first: the type the situation points to, the stage asked for or,
+     when none is, the first-contact pages; a stage that does not apply sinks unless asked
+     for. Returns the factor and the situations to show as the reason. */
+  firstThings(page, situation) {
+    let factor = 1;
+    const reasons = [];
+    if (page.type && situation.types.has(page.type)) {
+      factor *= SITUATION_TYPE;
+      for (const s of situation.found) if (s.types.includes(page.type)) reasons.push(s.label);
+    }
+    const asked = page.stage !== null && situation.stages.has(page.stage);
+    if (situation.stages.size) {
+      if (asked) factor *= SITUATION_STAGE;
+    } else if (page.first) {
+      factor *= FIRST_CONTACT;
+    }
+    if (page.notApplicable && !asked) factor *= NOT_APPLICABLE;
+    return [factor, reasons];
+  }
+
+  /* The decision guide at the top, for a query that tells a situation. */
+  guideOffer(situation) {
+    const page = this.pages.get(this.guide);
+    const why = situation.found.filter(s => s.types.length).map(s => s.label);
+    return [{location: this.guide, title: escapeHTML(page.title),
+             text: `<p>Belum yakin apa yang harus dilakukan? Jawab beberapa pertanyaan singkat` +
+                   `${why.length ? ` (${escapeHTML(why.join("; "))})` : ""}.</p>`,
+             tags: ["Panduan cepat"], score: 0, terms: Object.create(null)}];  // Enter opens the best answer
   }
 
   /* The formal words of an everyday spelling, also with -nya, -ku, -mu, -lah after it. */
@@ -495,7 +563,7 @@ class HandbookSearch {
     return share;
   }
 
-  render({page, score, matched}, concepts) {
+  render({page, score, matched, reasons}, concepts) {
     const roots = new Set(matched.filter(Boolean).flatMap(alt => alt.roots));
     const terms = Object.create(null);  // words are keys: "constructor" is a word too
     concepts.forEach((concept, i) => {
@@ -531,7 +599,13 @@ class HandbookSearch {
     });
     // The theme shows the page, then the sections scoring as high as the first one, then
     // "more" for the rest: the best section comes out with its text.
-    return [item(article, score, true),
+    const first = item(article, score, true);
+    if (reasons && reasons.length) {
+      // why this page came up: the situation the query told ("Kekerasan seksual · anak")
+      first.text = `<p class="handbook-reason">Sesuai situasi: ` +
+                   `${escapeHTML([...new Set(reasons)].join("; "))}</p>${first.text}`;
+    }
+    return [first,
             ...sections.map((x, i) => item(x.entry, i === 0 ? score : score * x.s / best / 2,
                                            false))];
   }
