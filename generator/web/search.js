@@ -31,11 +31,13 @@ const MAX_PAGES = 30;
 const FUZZY_MIN = 6;
 const MAX_SECTIONS = 3;
 // What comes first (protocols/language.yml "situations"; generator/search.py FIRST_STAGES):
-const SITUATION_TYPE = 1.6;   // a page of the type the situation points to
+const SITUATION_TYPE = 2.2;   // a page of the type the situation points to
 const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
-const FIRST_CONTACT = 1.6;    // no stage asked: complaint, first response, emergency numbers
+const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
+const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
 const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
 const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
+const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 /* One character in, one character out, so positions in the text stay valid. */
 function normalizeChar(c) {
@@ -460,7 +462,15 @@ class HandbookSearch {
     const results = [];
     for (const page of this.pages.values()) {
       const whole = this.answer(page.weights, page.docs, concepts, totalWeight);
-      if (!whole.score) continue;
+      if (!whole.score) {
+        // a page of the situation's type that has none of the words comes after every page
+        // that has them: "ditusuk" is not in the handbook, but it is physical violence
+        if (page.type && situation.types.has(page.type)) {
+          const [factor, reasons] = this.firstThings(page, situation);
+          results.push({page, score: SITUATION_ONLY * factor, matched: whole.matched, reasons});
+        }
+        continue;
+      }
       whole.score += this.keywordBonus(page, typed);
       // The ideas of the query together in one step or section say more than spread out.
       let together = 0;
@@ -510,6 +520,8 @@ class HandbookSearch {
     const asked = page.stage !== null && situation.stages.has(page.stage);
     if (situation.stages.size) {
       if (asked) factor *= SITUATION_STAGE;
+      // a stage asked about with no type: the stage's own page says it for every type
+      if (asked && !page.type && !situation.types.size) factor *= STAGE_PAGE;
     } else if (page.first) {
       factor *= FIRST_CONTACT;
     }
