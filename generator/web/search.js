@@ -37,6 +37,7 @@ const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
 const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
 const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
 const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
+const EXPLAINED = 1;          // share of a cue's word a page of the situation's type covers
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 /* One character in, one character out, so positions in the text stay valid. */
@@ -129,6 +130,8 @@ function informalForms(word) {
 function entries(object) {
   return new Map(Object.entries(object || {}));
 }
+
+const NO_SITUATION = {found: [], explained: new Set(), types: new Set(), stages: new Set()};
 
 function escapeHTML(text) {
   return text.replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;",
@@ -431,7 +434,7 @@ class HandbookSearch {
   }
 
   /* Score, share of the query covered (rare words count more) and the alternatives used. */
-  answer(weights, docs, concepts, totalWeight) {
+  answer(weights, docs, concepts, totalWeight, explained = null) {
     let score = 0;
     let coveredWeight = 0;
     const matched = [];
@@ -441,6 +444,10 @@ class HandbookSearch {
         score += best;
         // a term's other names cover an idea; a merely related word half covers it
         coveredWeight += concept.weight * Math.min(1, which.weight / ALT.synonym);
+      } else if (explained && concept.alternatives[0].roots.every(r => explained.has(r))) {
+        // a word of the situation's cue ("paman" in "hamil paman") is understood by a page
+        // of the type the situation points to, even if the page does not say it
+        coveredWeight += concept.weight * EXPLAINED;
       }
       matched.push(which);
     }
@@ -461,36 +468,29 @@ class HandbookSearch {
     const situation = this.situation(concepts);
     const results = [];
     for (const page of this.pages.values()) {
-      const whole = this.answer(page.weights, page.docs, concepts, totalWeight);
-      if (!whole.score) {
-        // a page of the situation's type that has none of the words comes after every page
-        // that has them: "ditusuk" is not in the handbook, but it is physical violence
-        if (page.type && situation.types.has(page.type)) {
-          const [factor, reasons] = this.firstThings(page, situation);
-          results.push({page, score: SITUATION_ONLY * factor, matched: whole.matched, reasons});
-        }
-        continue;
-      }
-      whole.score += this.keywordBonus(page, typed);
-      // The ideas of the query together in one step or section say more than spread out.
-      let together = 0;
-      for (const entry of page.docs) {
-        const part = this.answer(entry.weights, [entry], concepts, totalWeight);
-        together = Math.max(together, part.score * part.coverage ** 2);
-      }
-      // Missing a rare word of the query costs more than missing a common one.
-      let score = page.prior * (whole.score * whole.coverage ** 2 + TOGETHER * together);
-      if (page.docs.some(entry => this.headingIs(entry, concepts))) {
-        score *= EXACT_HEADING_BONUS;  // the query is a section's name: "LPSK", "Visum"
-      } else if (page.docs.some(entry => this.headingShare(entry, concepts) >= 0.6 * totalWeight)) {
-        score *= HEADING_BONUS;
-      }
-      if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
+      const ofType = page.type !== null && situation.types.has(page.type);
       const [factor, reasons] = this.firstThings(page, situation);
-      results.push({page, score: score * factor, matched: whole.matched, reasons});
+      const words = this.pageScore(page, concepts, totalWeight, typed, null);
+      if (!words.score && !ofType) continue;
+      // a page of the situation's type understands the words of its cue ("paman" in
+      // "hamil paman") even where it does not say them
+      const told = ofType ? this.pageScore(page, concepts, totalWeight, typed, situation.explained)
+                          : words;
+      // a page of that type with none of the words comes after every page that has them:
+      // "ditusuk" is not in the handbook, but it is physical violence
+      const score = told.score ? told.score * factor : SITUATION_ONLY * factor;
+      // the rank the page would have if no situation were told
+      const plain = words.score * this.firstThings(page, NO_SITUATION)[0];
+      results.push({page, score, plain, matched: told.matched, reasons});
     }
-    results.sort((a, b) => b.score - a.score || (a.page.location < b.page.location ? -1 : 1));
-    const items = results.slice(0, MAX_PAGES).map(r => this.render(r, concepts));
+    // Never hiding what the words find: every page in the first MAX_PAGES without situations
+    // stays in the list, beside the first MAX_PAGES once situations have ranked them.
+    const order = (key) => (a, b) => b[key] - a[key] ||
+                                      (a.page.location < b.page.location ? -1 : 1);
+    const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
+    results.sort(order("score"));
+    results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
+    const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
     if (this.guide && !concepts.asksMeaning &&
         (situation.types.size > 0 || concepts.length >= GUIDE_WORDS)) {
       return {items: [this.guideOffer(situation), ...items.filter(
@@ -499,11 +499,39 @@ class HandbookSearch {
     return {items};
   }
 
+  /* A page's score by the words of the query (and, with `explained`, a situation's cue). */
+  pageScore(page, concepts, totalWeight, typed, explained) {
+    const whole = this.answer(page.weights, page.docs, concepts, totalWeight, explained);
+    if (!whole.score) return {score: 0, matched: whole.matched};
+    whole.score += this.keywordBonus(page, typed);
+    // The ideas of the query together in one step or section say more than spread out.
+    let together = 0;
+    for (const entry of page.docs) {
+      const part = this.answer(entry.weights, [entry], concepts, totalWeight, explained);
+      together = Math.max(together, part.score * part.coverage ** 2);
+    }
+    // Missing a rare word of the query costs more than missing a common one.
+    let score = page.prior * (whole.score * whole.coverage ** 2 + TOGETHER * together);
+    if (page.docs.some(entry => this.headingIs(entry, concepts))) {
+      score *= EXACT_HEADING_BONUS;  // the query is a section's name: "LPSK", "Visum"
+    } else if (page.docs.some(entry => this.headingShare(entry, concepts) >= 0.6 * totalWeight)) {
+      score *= HEADING_BONUS;
+    }
+    if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
+    return {score, matched: whole.matched};
+  }
+
   /* The situations whose cues the query has (every word of one cue, in any order). */
   situation(concepts) {
-    const found = this.situations.filter(situation => situation.cues.some(
-      cue => cue.every(root => concepts.everyRoot.has(root))));
-    return {found, types: new Set(found.flatMap(s => s.types)),
+    const found = [];
+    const explained = new Set();
+    for (const situation of this.situations) {
+      const cues = situation.cues.filter(cue => cue.every(root => concepts.everyRoot.has(root)));
+      if (!cues.length) continue;
+      found.push(situation);
+      if (situation.types.length) for (const cue of cues) for (const r of cue) explained.add(r);
+    }
+    return {found, explained, types: new Set(found.flatMap(s => s.types)),
             stages: new Set(found.flatMap(s => s.stages))};
   }
 
