@@ -641,9 +641,10 @@ class HandbookSearch {
     // "more" for the rest: the best section comes out with its text.
     const first = item(article, score, true);
     if (reasons && reasons.length) {
-      // why this page came up: the situation the query told ("Kekerasan seksual · anak")
-      first.text = `<p class="handbook-reason">Sesuai situasi: ` +
-                   `${escapeHTML([...new Set(reasons)].join("; "))}</p>${first.text}`;
+      // Why this page came up: the situation the query told ("Kekerasan seksual · anak"). A
+      // tag, because the theme hides the page's own text when a section is shown under it.
+      const reason = `Sesuai situasi: ${[...new Set(reasons)].join("; ")}`;
+      first.tags = [escapeHTML(reason), ...(first.tags || [])];
     }
     return [first,
             ...sections.map((x, i) => item(x.entry, i === 0 ? score : score * x.s / best / 2,
