@@ -296,15 +296,16 @@ def rewrite_index(site_dir: Path, handbook: Handbook, *, directory_urls: bool = 
 
 @functools.cache
 def worker_script() -> tuple[str, str]:
-    """(path in the site, text) of the search worker: the stemmer and the engine in one file.
+    """(path in the site, text) of the search worker: the stemmer, the text rules, the
+    situations and the engine in one file.
 
     One file, because opened from disk the worker runs in an iframe where `importScripts` is
     asynchronous. The name carries a hash of the text, so a browser never mixes an old worker
     with a new index.
     """
     web = files("generator").joinpath("web")
-    text = "\n".join(web.joinpath(name).read_text("utf-8") for name in ("sastrawi.js",
-                                                                       "search.js"))
+    text = "\n".join(web.joinpath(name).read_text("utf-8")
+                     for name in ("sastrawi.js", "text.js", "situations.js", "search.js"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     return f"javascripts/search.{digest}.js", text
 

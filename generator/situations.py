@@ -64,6 +64,10 @@ def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
     return tuple(out)
 
 
-def _index(raw: list, word: str, fallback: int) -> int:
+def _index(raw: list, word: str, at: int) -> int:
+    """Where the spelling is in the file: at its own place, unless an item before it was
+    dropped as invalid."""
+    if at < len(raw) and isinstance(raw[at], dict) and raw[at].get("word") == word:
+        return at
     return next((i for i, s in enumerate(raw) if isinstance(s, dict) and s.get("word") == word),
-                fallback)
+                at)

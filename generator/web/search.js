@@ -30,112 +30,9 @@ const MAX_PAGES = 30;
 // Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
 const FUZZY_MIN = 6;
 const MAX_SECTIONS = 3;
-// What comes first (protocols/language.yml "situations"; generator/search.py FIRST_STAGES):
-const SITUATION_TYPE = 2.2;   // a page of the type the situation points to
-const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
-const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
-const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
-const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
-const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
-const EXPLAINED = 1;          // share of a cue's word a page of the situation's type covers
-const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
-
-/* One character in, one character out, so positions in the text stay valid. */
-function normalizeChar(c) {
-  const plain = c.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  return plain.length === 1 ? plain : " ";
-}
-
-function normalize(text) {
-  // Outside ASCII one UTF-16 unit at a time; a surrogate half stays itself, which no word has.
-  return text.replace(/[^\x00-\x7f]/g, normalizeChar).toLowerCase();
-}
-
-const TOKEN = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
-
-/* The words of a text: [word, start] pairs; a hyphenated word also yields its parts. */
-function words(text) {
-  const out = [];
-  const plain = normalize(text);
-  for (const m of plain.matchAll(TOKEN)) {
-    if (m[0].length > 1 || /[0-9]/.test(m[0])) out.push([m[0], m.index]);
-    if (m[0].includes("-")) {
-      let offset = m.index;
-      for (const part of m[0].split("-")) {
-        if (part.length > 1 || /[0-9]/.test(part)) out.push([part, offset]);
-        offset += part.length + 1;
-      }
-    }
-  }
-  return out;
-}
-
-/* The words of a query: a hyphenated word once, as itself (like `_query_words` in Python). */
-function queryWords(text) {
-  return [...normalize(text).matchAll(TOKEN)].map(m => m[0])
-    .filter(word => word.length > 1 || /[0-9]/.test(word));
-}
-
-/* Optimal string alignment distance, stopping early once it exceeds `limit`. */
-function withinDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let prev2 = null;
-  let prev = Array.from({length: b.length + 1}, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, prev2[j - 2] + 1);
-      }
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return false;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length] <= limit;
-}
-
 /* Repetition in the text helps a little, never as much as a heading or a keyword. */
 function textWeight(count) {
   return Math.min(FIELD.heading - 0.1, FIELD.text * (1 + 0.25 * Math.log(count)));
-}
-
-/* Everyday forms the stemmer does not know, as the formal words they stand for: "ngancam"
-   (mengancam), "nyiksa" (menyiksa), "mukul" (memukul), "nendang" (menendang), "dinikahin"
-   (dinikahi, dinikahkan), "ngebentak" (membentak), "ciri2" (ciri-ciri). */
-function informalForms(word) {
-  const out = [];
-  const twice = /^([a-z]+)2$/.exec(word);
-  if (twice) out.push(`${twice[1]}-${twice[1]}`);
-  const bases = [word];
-  const suffixIn = /^(.{3,})in$/.exec(word);
-  if (suffixIn) bases.push(suffixIn[1] + "i", suffixIn[1] + "kan", suffixIn[1]);
-  for (const base of bases) {
-    if (base !== word) out.push(base);
-    for (const [pattern, formal] of [[/^nge([^aiueo].+)$/, "me$1"], [/^nge([^aiueo].+)$/, "$1"],
-                                     [/^ng([aiueo].+)$/, "meng$1"], [/^ny([aiueo].+)$/, "meny$1"],
-                                     [/^m([aiueo].+)$/, "mem$1"], [/^n([aiueo].+)$/, "men$1"]]) {
-      if (pattern.test(base)) out.push(base.replace(pattern, formal));
-    }
-  }
-  return out;
-}
-
-/* A JSON object of the index as a Map (absent: empty). */
-function entries(object) {
-  return new Map(Object.entries(object || {}));
-}
-
-const NO_SITUATION = {found: [], explained: new Set(), types: new Set(), stages: new Set()};
-
-function escapeHTML(text) {
-  return text.replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;",
-                                         '"': "&quot;", "'": "&#39;"})[c]);
 }
 
 class HandbookSearch {
@@ -163,9 +60,7 @@ class HandbookSearch {
       for (const root of page.weights.keys()) this.df.set(root, (this.df.get(root) || 0) + 1);
     }
     // Situations: each cue a list of roots, all of which a query must have.
-    this.situations = (meta.situations || []).map(situation => ({
-      label: situation.label, types: situation.types, stages: situation.stages,
-      cues: situation.cues.map(cue => cue.split(" "))}));
+    this.situations = readSituations(meta.situations);
     // The decision guide, offered first for a situation, when this edition has it.
     this.guide = (meta.guide || []).find(location => this.pages.has(location)) || null;
     this.vocabulary = [...this.surface.keys(), ...[...this.surface.values()]
@@ -465,11 +360,11 @@ class HandbookSearch {
     }
     const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const typed = ` ${concepts.roots.join(" ")} `;
-    const situation = this.situation(concepts);
+    const situation = matchSituations(this.situations, concepts.everyRoot);
     const results = [];
     for (const page of this.pages.values()) {
       const ofType = page.type !== null && situation.types.has(page.type);
-      const [factor, reasons] = this.firstThings(page, situation);
+      const [factor, reasons] = firstThings(page, situation);
       const words = this.pageScore(page, concepts, totalWeight, typed, null);
       if (!words.score && !ofType) continue;
       // a page of the situation's type understands the words of its cue ("paman" in
@@ -480,7 +375,7 @@ class HandbookSearch {
       // "ditusuk" is not in the handbook, but it is physical violence
       const score = told.score ? told.score * factor : SITUATION_ONLY * factor;
       // the rank the page would have if no situation were told
-      const plain = words.score * this.firstThings(page, NO_SITUATION)[0];
+      const plain = words.score * firstThings(page, NO_SITUATION)[0];
       results.push({page, score, plain, matched: told.matched, reasons});
     }
     // Never hiding what the words find: every page in the first MAX_PAGES without situations
@@ -491,10 +386,9 @@ class HandbookSearch {
     results.sort(order("score"));
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
-    if (this.guide && !concepts.asksMeaning &&
-        (situation.types.size > 0 || concepts.length >= GUIDE_WORDS)) {
-      return {items: [this.guideOffer(situation), ...items.filter(
-        group => group[0].location !== this.guide)]};
+    if (this.guide && readsLikeSituation(situation, concepts)) {
+      return {items: [guideOffer(this.guide, this.pages.get(this.guide), situation),
+                      ...items.filter(group => group[0].location !== this.guide)]};
     }
     return {items};
   }
@@ -519,52 +413,6 @@ class HandbookSearch {
     }
     if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
     return {score, matched: whole.matched};
-  }
-
-  /* The situations whose cues the query has (every word of one cue, in any order). */
-  situation(concepts) {
-    const found = [];
-    const explained = new Set();
-    for (const situation of this.situations) {
-      const cues = situation.cues.filter(cue => cue.every(root => concepts.everyRoot.has(root)));
-      if (!cues.length) continue;
-      found.push(situation);
-      if (situation.types.length) for (const cue of cues) for (const r of cue) explained.add(r);
-    }
-    return {found, explained, types: new Set(found.flatMap(s => s.types)),
-            stages: new Set(found.flatMap(s => s.stages))};
-  }
-
-  /* What a worker must do first: the type the situation points to, the stage asked for or,
-     when none is, the first-contact pages; a stage that does not apply sinks unless asked
-     for. Returns the factor and the situations to show as the reason. */
-  firstThings(page, situation) {
-    let factor = 1;
-    const reasons = [];
-    if (page.type && situation.types.has(page.type)) {
-      factor *= SITUATION_TYPE;
-      for (const s of situation.found) if (s.types.includes(page.type)) reasons.push(s.label);
-    }
-    const asked = page.stage !== null && situation.stages.has(page.stage);
-    if (situation.stages.size) {
-      if (asked) factor *= SITUATION_STAGE;
-      // a stage asked about with no type: the stage's own page says it for every type
-      if (asked && !page.type && !situation.types.size) factor *= STAGE_PAGE;
-    } else if (page.first) {
-      factor *= FIRST_CONTACT;
-    }
-    if (page.notApplicable && !asked) factor *= NOT_APPLICABLE;
-    return [factor, reasons];
-  }
-
-  /* The decision guide at the top, for a query that tells a situation. */
-  guideOffer(situation) {
-    const page = this.pages.get(this.guide);
-    const why = situation.found.filter(s => s.types.length).map(s => s.label);
-    return [{location: this.guide, title: escapeHTML(page.title),
-             text: `<p>Belum yakin apa yang harus dilakukan? Jawab beberapa pertanyaan singkat` +
-                   `${why.length ? ` (${escapeHTML(why.join("; "))})` : ""}.</p>`,
-             tags: ["Panduan cepat"], score: 0, terms: Object.create(null)}];  // Enter opens the best answer
   }
 
   /* The formal words of an everyday spelling, also with -nya, -ku, -mu, -lah after it. */
