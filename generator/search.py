@@ -50,7 +50,7 @@ STOPWORDS = sorted({
     "setelah", "sesudah", "sebelum", "saat", "ketika", "sejak", "mau", "ingin", "tidak",
     "bukan", "jadi", "lalu", "kemudian", "sama", "sangat", "sekali", "banyak", "semua",
     "sih", "dong", "kok", "ya", "deh", "nih", "tuh", "lho", "kah", "kan", "biar", "gitu",
-    "gini", "kayak", "banget", "emang", "pas", "abis", "trus", "lg", "sm", "dr",
+    "gini", "kayak", "banget", "emang", "pas", "abis", "trus", "lg", "sm", "dr", "contoh",
     "the", "of", "and",
 })
 

@@ -148,8 +148,10 @@ def test_a_result_names_the_type_and_the_stage_and_marks_the_words(real):
     [answer] = run_node(worker, index_path, search=["diperkosa"])["search"]
     protocol = next(group for group in answer if group[0]["location"].startswith("protokol/"))
     article = protocol[0]
-    assert article["tags"][0] == "Kekerasan seksual"
-    assert article["tags"][1].startswith("Tahap ")
+    # the situation that brought it first, then the page's type and stage
+    assert article["tags"][0] == "Sesuai situasi: Kekerasan seksual"
+    assert article["tags"][1] == "Kekerasan seksual"
+    assert article["tags"][2].startswith("Tahap ")
     shown = "".join(doc["title"] + doc["text"] for doc in protocol)
     assert "<mark>" in shown
     # the page opened from a result highlights the words the page really has
