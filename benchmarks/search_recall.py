@@ -2,6 +2,7 @@
 what search costs on a slow phone link.
 
     .venv/bin/python benchmarks/search_recall.py [SITE] [QUERIES.yml ...]
+    .venv/bin/python benchmarks/search_recall.py SITE --cost
 
 Default: builds the handbook into a temporary folder and uses every query file of the test
 (tests/search_queries*.yml, one figure per file: the held-out groups were each measured before
@@ -169,16 +170,16 @@ def cost(browser, site: Path, unzipped: Path) -> None:
             cdp.send("Network.emulateNetworkConditions", SLOW)
             moved: dict[str, int] = {}
 
-            def count(response, moved=moved):
-                size = response.request.sizes()["responseBodySize"]
-                key = "index" if "search_index" in response.url else "other"
+            def count(request, moved=moved):
+                size = request.sizes()["responseBodySize"]  # as sent: gzip
+                key = "index" if "search_index" in request.url else "other"
                 moved[key] = moved.get(key, 0) + max(size, 0)
 
-            page.on("response", count)
+            page.on("requestfinished", count)
             start = time.perf_counter()
             page.goto(base + "protokol/seksual/pengaduan/", wait_until="load")
             loaded = time.perf_counter() - start
-            page.wait_for_timeout(1000)
+            page.wait_for_load_state("networkidle")  # whatever the page fetches by itself
             before = dict(moved)
             first = open_and_search(page)
             index_bytes = moved.get("index", 0)
@@ -203,6 +204,18 @@ def offline_pages(result: dict) -> dict:
             answer[key] = [p.replace("index.html", "").replace(".html", "/")
                            for p in answer[key]]
     return result
+
+
+def measure_cost(site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as unzipped:
+        with zipfile.ZipFile(site / "unduh/buku-saku-luring.zip") as zf:
+            zf.extractall(unzipped)
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=CHROMIUM_ARGS)
+        cost(browser, site, Path(unzipped))
+        browser.close()
 
 
 def measure(site: Path, query_files: list[Path]) -> None:
@@ -250,7 +263,9 @@ def measure(site: Path, query_files: list[Path]) -> None:
 
 if __name__ == "__main__":
     files = [Path(a).resolve() for a in sys.argv[2:]] or QUERY_FILES
-    if len(sys.argv) > 1 and sys.argv[1] != "-":
+    if sys.argv[2:] == ["--cost"]:  # only what search costs over a slow link
+        measure_cost(Path(sys.argv[1]))
+    elif len(sys.argv) > 1 and sys.argv[1] != "-":
         measure(Path(sys.argv[1]), files)
     else:
         with tempfile.TemporaryDirectory() as tmp:
