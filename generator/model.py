@@ -110,6 +110,18 @@ class Spelling:
 
     word: str
     typed: tuple[str, ...]
+    language: str = ""  # a regional word: Banjar, Dayak Ngaju ...
+    source: str = ""  # where its meaning comes from, or "belum dikonfirmasi"
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Cues in what a worker types that point to a type or stage ("minggat" -> neglect)."""
+
+    label: str
+    cues: tuple[str, ...]
+    types: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
 
 
 URGENCY_LABELS = {
@@ -289,6 +301,7 @@ class Handbook:
     glossary: tuple[Term, ...]
     spellings: tuple[Spelling, ...] = ()
     guide: Guide | None = None  # protocols/guide.yml, the decision guide (optional)
+    situations: tuple[Situation, ...] = ()
 
     @property
     def edition_date(self) -> datetime.date:

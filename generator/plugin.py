@@ -24,7 +24,7 @@ from generator.build import Generated, generate, source_date_epoch
 from generator.download import build_offline_zip, remove_unused
 from generator.errors import ContentInvalidError, Problem
 from generator.pages import OFFLINE_ZIP
-from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, worker_script
+from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, site_scripts
 from generator.security import UnsafePageError, allowed_hashes, protect
 from generator.text import one_line, outside_link
 from generator.webapp import write_web_app
@@ -109,7 +109,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             return files
         refuse_unsafe_sources(files, Path(config.docs_dir), self.root)
         for path, content in [*self.generated.pages.items(),
-                              *self.generated.downloads.items(), worker_script()]:
+                              *self.generated.downloads.items(), *site_scripts()]:
             files.append(File.generated(config, path, content=content))
         return files
 

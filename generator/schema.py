@@ -344,8 +344,20 @@ LANGUAGE = Record("daftar kata", {
         "word": Field(Text(), "Kata baku yang dimaksud (boleh lebih dari satu kata).", True),
         "typed": Field(text_list(), "Cara orang mengetiknya: singkatan chat, ejaan sehari-hari.",
                        True),
+        "language": Field(Text(), "Bahasa daerah asal kata, mis. Banjar atau Dayak Ngaju."),
+        "source": Field(Text(), "Untuk kata daerah: sumber arti kata atau siapa yang "
+                        "memastikannya; tulis 'belum dikonfirmasi' bila belum ada."),
     }, "- word: tidak\n  typed: [ga, gak, nggak, tdk]"), 1),
-        "Ejaan sehari-hari yang dipahami pencarian."),
+        "Ejaan sehari-hari dan kata daerah yang dipahami pencarian."),
+    "situations": Field(ListOf(Record("situasi", {
+        "label": Field(Text(), "Alasan yang ditampilkan di hasil pencarian, mis. "
+                       "'Kekerasan seksual · anak'.", True),
+        "types": Field(text_list(), "Jenis kekerasan yang ditunjuk (id di protocols/types)."),
+        "stages": Field(text_list(), "Tahap yang ditunjuk (id di protocols/stages)."),
+        "cues": Field(text_list(1), "Petunjuk: kata atau frasa; situasi cocok bila semua kata "
+                      "salah satu petunjuk ada di pencarian, dalam urutan apa pun.", True),
+    }, "- label: Penelantaran\n  types: [penelantaran]\n  cues: [tidak dinafkahi, minggat]"),
+        1), "Situasi yang menunjuk jenis atau tahap (dipakai pencarian)."),
 })
 
 GUIDE_ABOUT = ("bahaya", "anak", "kejadian", "waktu", "tempat")

@@ -50,7 +50,7 @@ STOPWORDS = sorted({
     "setelah", "sesudah", "sebelum", "saat", "ketika", "sejak", "mau", "ingin", "tidak",
     "bukan", "jadi", "lalu", "kemudian", "sama", "sangat", "sekali", "banyak", "semua",
     "sih", "dong", "kok", "ya", "deh", "nih", "tuh", "lho", "kah", "kan", "biar", "gitu",
-    "gini", "kayak", "banget", "emang", "pas", "abis", "trus", "lg", "sm", "dr",
+    "gini", "kayak", "banget", "emang", "pas", "abis", "trus", "lg", "sm", "dr", "contoh",
     "the", "of", "and",
 })
 
@@ -71,6 +71,13 @@ PRIORS = {
     "tentang.md": 0.7,
     "privasi.md": 0.8,
 }
+
+# Stages a worker meets first: without a stage in the query their protocols, and the emergency
+# page, come before later stages.
+FIRST_STAGES = ("pengaduan", "penanganan-awal")
+
+# The decision guide's start page (owned by the guide, shared URL contract), where it exists.
+GUIDE_PAGES = ("panduan/index.md", "panduan.md")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TAG = re.compile(r"<[^>]+>")
@@ -143,12 +150,18 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     for protocol in handbook.protocols:
         labels[url_of(protocol_page(protocol))] = {
             "labels": [handbook.type(protocol.type).name,
-                       f"Tahap {handbook.stage(protocol.stage).name.lower()}"]}
+                       f"Tahap {handbook.stage(protocol.stage).name.lower()}"],
+            "type": protocol.type, "stage": protocol.stage,
+            **({"first": True} if protocol.stage in FIRST_STAGES else {}),
+            # "does not apply to this stage": an answer only when that stage is asked for
+            **({"na": True} if protocol.not_applicable is not None else {})}
     for violence_type in handbook.types:
-        labels[url_of(type_page(violence_type))] = {"labels": ["Jenis kekerasan"]}
+        labels[url_of(type_page(violence_type))] = {"labels": ["Jenis kekerasan"],
+                                                    "type": violence_type.id}
     for stage in handbook.stages:
-        labels[url_of(stage_page(stage))] = {"labels": ["Tahap layanan"], "prior": 0.9}
-    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"]}
+        labels[url_of(stage_page(stage))] = {"labels": ["Tahap layanan"], "prior": 0.9,
+                                             "stage": stage.id}
+    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "first": True}
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
     return dict(sorted(labels.items()))
@@ -180,6 +193,23 @@ def spellings(handbook: Handbook) -> dict[str, str]:
             for s in handbook.spellings for typed in s.typed}
 
 
+def situations(handbook: Handbook) -> list[dict]:
+    """language.yml's situations with each cue as the roots a query would have: spellings and
+    regional words read first ("kada dibari duit" -> tidak beri duit)."""
+    spelled = spellings(handbook)
+
+    def cue_roots(cue: str) -> str:
+        out = []
+        for word in _query_words(cue):
+            for formal in _query_words(spelled.get(word, word)):
+                out.append(root(formal))
+        return " ".join(out)
+
+    return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
+             "cues": sorted({cue_roots(c) for c in s.cues} - {""})}
+            for s in handbook.situations]
+
+
 def _query_words(text: str) -> list[str]:
     """Words as a query reads them: a hyphenated word once, as itself."""
     return [w for w in _TOKEN.findall(normalize(text))
@@ -203,6 +233,11 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
             entry["tags"] = tags[doc["location"]]
         docs.append(entry)
     groups = synonym_groups(handbook)
+    cues = situations(handbook)
+    # roots of the words a query may bring that the handbook's text does not have: spelled
+    # formal words and situation cues (the browser's stemmer must find the same roots)
+    extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
+    extra |= {r for s in cues for cue in s["cues"] for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}
@@ -211,7 +246,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # the browser's Sastrawi needs the roots it would find itself, and the corrected ones
     known_roots = (set(roots.values()) | {sastrawi_root(w) for w in roots}
                    | {r for group in groups for phrases in group.values()
-                      for p in phrases for r in p.split()})
+                      for p in phrases for r in p.split()} | extra)
     config = dict(raw["config"])
     config["handbook"] = {
         "strings": texts,
@@ -224,6 +259,8 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "definition": {"words": DEFINITION_WORDS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "pages": page_labels(handbook, directory_urls=directory_urls),
+        "situations": cues,
+        "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),
     }
     return {"config": config, "docs": docs}
 
@@ -259,17 +296,31 @@ def rewrite_index(site_dir: Path, handbook: Handbook, *, directory_urls: bool = 
 
 @functools.cache
 def worker_script() -> tuple[str, str]:
-    """(path in the site, text) of the search worker: the stemmer and the engine in one file.
+    """(path in the site, text) of the search worker: the stemmer, the text rules, the
+    situations and the engine in one file.
 
     One file, because opened from disk the worker runs in an iframe where `importScripts` is
     asynchronous. The name carries a hash of the text, so a browser never mixes an old worker
     with a new index.
     """
     web = files("generator").joinpath("web")
-    text = "\n".join(web.joinpath(name).read_text("utf-8") for name in ("sastrawi.js",
-                                                                       "search.js"))
+    text = "\n".join(web.joinpath(name).read_text("utf-8")
+                     for name in ("sastrawi.js", "text.js", "situations.js", "search.js"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     return f"javascripts/search.{digest}.js", text
+
+
+@functools.cache
+def opener_script() -> tuple[str, str]:
+    """(path in the site, text) of the script that holds the index back until search opens."""
+    text = files("generator").joinpath("web", "search-open.js").read_text("utf-8")
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return f"javascripts/search-open.{digest}.js", text
+
+
+def site_scripts() -> list[tuple[str, str]]:
+    """The scripts search adds to the site: its worker and the opener."""
+    return [worker_script(), opener_script()]
 
 
 class ThemeChangedError(Exception):
@@ -277,12 +328,16 @@ class ThemeChangedError(Exception):
 
 
 def point_theme_to_worker(page_html: str) -> str:
-    """Make the theme's search box talk to the handbook's worker instead of its own."""
+    """Make the theme's search box talk to the handbook's worker instead of its own, and load
+    the index only once the box is opened (the opener runs before the theme's scripts)."""
     if '<script id="__config"' not in page_html:
         return page_html
     path, _ = worker_script()
-    replaced, count = _THEME_WORKER.subn(lambda m: f'{m[1]}{m[2]}{path}"', page_html, count=1)
-    if count != 1:
+    match = _THEME_WORKER.search(page_html)
+    if match is None:
         raise ThemeChangedError("the theme's __config does not name its search worker any "
                                 "more; update generator/search.py for the new theme")
-    return replaced
+    replaced = (page_html[:match.start()] + f'{match[1]}{match[2]}{path}"'
+                + page_html[match.end():])
+    opener = f'<script src="{html.escape(match[2] + opener_script()[0])}"></script>'
+    return replaced.replace('<script id="__config"', opener + '<script id="__config"', 1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import firstscreen, guards, model, rules, schema
+from generator import firstscreen, guards, model, rules, schema, situations
 from generator import text as text_safety
 from generator.errors import ContentInvalidError, Problem
 from generator.load import DataPath, Document, LoadError, load_file
@@ -337,7 +337,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool
         (errors and warnings) when there is at least one error.
     """
     run = _Run(root, guard=guard)
-    run.words, spellings = _language(run)
+    run.words, spellings, language = _language(run)
     references = [model.Reference(**d) for d in run.registry_file(
         "references.yml", schema.REFERENCES, {"references": "reference"})["references"]]
     roles = [model.Role(**d) for d in run.registry_file(
@@ -358,6 +358,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool
     guide = load_guide(run, {"protocols": {f"{t}/{s}" for t in types for s in stages
                                            if (run.content / t / f"{s}.yml").exists()},
                              "types": set(types), "stages": set(stages)})
+    cues = situations.situations(*language, types, stages, run.problems.append)
     _check_unexpected_files(run)
     firstscreen.check_do_now(run, stages, protocols, services)
     for p in protocols:
@@ -372,7 +373,7 @@ def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool
         protocols=tuple(protocols),
         references=tuple(references), roles=tuple(roles), services=tuple(services),
         regions=tuple(regions), glossary=tuple(glossary), spellings=spellings,
-        guide=guide)
+        guide=guide, situations=cues)
     if not any(not p.warning for p in run.problems):
         run.problems.extend(rules.check(handbook, root))  # what the content says
     run.problems = guards.handbook_problems(root, handbook, run.problems)
@@ -382,18 +383,23 @@ def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool
 
 
 def _language(run: _Run) -> tuple[tuple[tuple[re.Pattern, dict], ...],
-                                  tuple[model.Spelling, ...]]:
+                                  tuple[model.Spelling, ...], tuple[Document | None, list]]:
     """From `protocols/language.yml` (optional): the words editors are asked not to use
-    (warnings), and the everyday spellings search understands."""
+    (warnings), the everyday spellings and regional words search understands, and the
+    situations (checked by `situations` once types and stages are known)."""
     if not (run.content / "language.yml").exists():
-        return (), ()
+        return (), (), (None, [])
     data = run.registry_file("language.yml", schema.LANGUAGE,
-                             {"words": "word", "spellings": "spelling"})
+                             {"words": "word", "spellings": "spelling", "situations": "situation"})
     words = tuple((re.compile(rf"(?<!\w){re.escape(w['word'])}(?!\w)", re.IGNORECASE), w)
                   for w in data["words"])
     spellings = tuple(model.Spelling(**d) for d in data.get("spellings") or ())
     _check_spellings(run, spellings)
-    return words, spellings
+    doc = run.load(run.content / "language.yml")
+    if doc is not None and spellings:
+        situations.check_regional_words(doc, doc.data.get("spellings") or [], spellings,
+                                        run.problems.append)
+    return words, spellings, (doc, data.get("situations") or [])
 
 
 def _check_spellings(run: _Run, spellings: tuple[model.Spelling, ...]) -> None:

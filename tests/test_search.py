@@ -12,11 +12,14 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from tests.search_harness import ask, load_queries, misses
+from tests.search_harness import FIRST_CONTACT, ask, load_queries, misses, reciprocal_rank
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
-TARGET = 0.95  # the search issue: at least 95 percent of realistic queries
+# At least 92 percent of realistic queries (search issue 15's target on held-out groups). The
+# set now holds two groups written from page titles alone with Banjar words and situations,
+# much harder than the first 285 (measured before tuning at 55 and 53 percent).
+TARGET = 0.92
 
 
 def recall(entries, answers) -> tuple[float, list[str]]:
@@ -36,6 +39,23 @@ def test_workers_queries_find_the_right_page_in_the_first_three_online(browser, 
     context.close()
 
 
+def test_the_first_contact_page_comes_first_for_the_commonest_short_queries(browser, served):
+    # "diperkosa", "dipukul suami", "trafficking", "anak telantar": 20 of each type, none
+    # naming a stage; the complaint or first-response protocol of that type must lead.
+    entries = load_queries([FIRST_CONTACT])
+    assert len(entries) == 120
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served + "tentang/")
+    answers = ask(page, [entry["q"] for entry in entries])["answers"]
+    mrr, first = reciprocal_rank(entries, answers)
+    late = [f"{e['q']} -> {a['ranked'][:3]}" for e, a in zip(entries, answers)
+            if not a["ranked"] or not any(p in a["ranked"][0] for p in ("/pengaduan/",
+                                                                          "/penanganan-awal/"))]
+    assert mrr >= 0.9 and first >= 105, f"MRR {mrr:.2f}, first {first}/120; not first: {late}"
+    context.close()
+
+
 def test_the_download_opened_from_disk_answers_exactly_like_the_site(browser, served,
                                                                       shipped_site, tmp_path):
     entries = load_queries()
@@ -49,10 +69,12 @@ def test_the_download_opened_from_disk_answers_exactly_like_the_site(browser, se
     page.goto((tmp_path / "buku-saku/tentang.html").as_uri())
     offline = ask(page, queries)["answers"]
     for answer in offline:  # the download's addresses are files: jenis/x/index.html, x/y.html
-        answer["pages"] = [p.replace("index.html", "").replace(".html", "/")
-                           for p in answer["pages"]]
+        for key in ("pages", "ranked"):
+            answer[key] = [p.replace("index.html", "").replace(".html", "/")
+                           for p in answer[key]]
     # Same engine, same index: the same pages in the same order.
     assert [a["pages"] for a in offline] == [a["pages"] for a in online]
+    assert [a["ranked"][:10] for a in offline] == [a["ranked"][:10] for a in online]
     score, missed = recall(entries, offline)
     assert score >= TARGET, f"recall@3 offline {score:.0%}; missed: {missed}"
     context.close()
@@ -70,13 +92,18 @@ def test_the_search_box_shows_type_stage_and_the_words_found(browser, served):
         "href", re.compile(r"(protokol|jenis)/seksual/"))
     protocol = page.locator(".md-search-result__item", has=page.locator(
         '.md-search-result__link[href*="protokol/seksual/"]')).first
-    expect(protocol.locator(".md-tag").first).to_have_text("Kekerasan seksual")
-    expect(protocol.locator(".md-tag").nth(1)).to_have_text(re.compile("^Tahap "))
+    # the situation that brought it ("Sesuai situasi: ..."), then its type and stage
+    expect(protocol.locator(".md-tag").filter(has_text=re.compile("^Kekerasan seksual$"))
+           ).to_be_visible()
+    expect(protocol.locator(".md-tag").filter(has_text=re.compile("^Tahap "))).to_be_visible()
     expect(page.locator(".md-search-result mark").first).to_be_visible()
-    # Enter opens the best result, which highlights the words of the page that matched.
+    # Enter opens the best result; what was typed stays out of the address (history, a
+    # shared screen, the server's log): no "?h=" or any other query text.
     box.press("Enter")
-    expect(page).to_have_url(re.compile(r"seksual/.*\?h="))
-    expect(page.locator("article mark").first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"seksual/[^?]*$"))
+    assert "perkosa" not in page.url and "?" not in page.url
+    links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    assert not any("h=" in link or "perkosa" in link.split("/")[-1] for link in links)
     context.close()
 
 
@@ -89,3 +116,19 @@ def test_a_keyword_with_quotes_and_colons_keeps_the_page_valid(project, handbook
     html = (project / "site/protokol/seksual/pengaduan/index.html").read_text(encoding="utf-8")
     assert "<h1" in html
     assert "kata" not in html.split("<h1")[0].split("<body")[-1]
+
+
+def test_a_situation_shows_its_reason_on_the_first_result(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served + "tentang/")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.get_by_role("textbox", name=re.compile("Cari")).press_sequentially(
+        "anak 13 tahun hamil pelakunya paman")
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator(".md-search-result__link").first).to_have_attribute(
+        "href", re.compile(r"protokol/seksual/(pengaduan|penanganan-awal)/"))
+    reason = first.get_by_text("Sesuai situasi: Kekerasan seksual · anak")
+    expect(reason).to_be_visible()
+    expect(reason).to_be_in_viewport()  # on the first screen of a phone
+    context.close()

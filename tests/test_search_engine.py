@@ -8,15 +8,18 @@ stories of the search issue); a small made-up index where only the engine does.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import search
 from tests.conftest import edit
 
 RUNNER = Path(__file__).resolve().parent / "node" / "search.cjs"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_node(worker: Path, index, **request) -> dict:
@@ -145,8 +148,10 @@ def test_a_result_names_the_type_and_the_stage_and_marks_the_words(real):
     [answer] = run_node(worker, index_path, search=["diperkosa"])["search"]
     protocol = next(group for group in answer if group[0]["location"].startswith("protokol/"))
     article = protocol[0]
-    assert article["tags"][0] == "Kekerasan seksual"
-    assert article["tags"][1].startswith("Tahap ")
+    # the situation that brought it first, then the page's type and stage
+    assert article["tags"][0] == "Sesuai situasi: Kekerasan seksual"
+    assert article["tags"][1] == "Kekerasan seksual"
+    assert article["tags"][2].startswith("Tahap ")
     shown = "".join(doc["title"] + doc["text"] for doc in protocol)
     assert "<mark>" in shown
     # the page opened from a result highlights the words the page really has
@@ -196,3 +201,108 @@ def test_an_editor_adds_a_synonym_to_the_glossary_and_search_knows_it(project, h
     groups = index["config"]["handbook"]["synonyms"]
     phrase = " ".join(search.root(w) for w in ("digebukin", "laki"))
     assert any(phrase in g["synonyms"] and "kdrt" in g["names"] for g in groups)
+
+
+def test_words_every_javascript_object_has_are_only_words(shipped_site):
+    # Looked up in plain objects, "constructor" found a function where a root was expected and
+    # the worker died: the search box then stayed on its last answer for every query after.
+    index = tiny_index("korban dipukul constructor")
+    index["config"]["handbook"]["spellings"] = {"ga": "tidak"}
+    tricky = ["constructor", "__proto__", "toString", "hasOwnProperty", "constructornya",
+              "valueOf artinya", "prototype dipukul", "__proto__ dipukul"]
+    answers = run_node(worker_of(shipped_site), index, search=tricky + ["dipukul"])["search"]
+    assert [first_pages(a, 1) for a in answers[:1]] == [["a/"]]  # the word is in the text
+    assert first_pages(answers[-1], 1) == ["a/"]
+    assert all(isinstance(a, list) for a in answers)
+
+
+FIRST_CONTACT = r"protokol/{}/(pengaduan|penanganan-awal)/"
+
+
+@pytest.mark.site
+def test_a_situation_told_in_her_own_words_finds_its_type_and_says_why(real):
+    # The search issue's stories: a child, pregnant, an uncle is sexual violence; a husband
+    # gone without support is neglect; a child working as "LC" is exploitation.
+    worker, index_path, _ = real
+    stories = {"anak 13 tahun hamil pelakunya paman": ("seksual", "Kekerasan seksual · anak"),
+               "lakinya minggat ga pernah kasih nafkah": ("penelantaran", "Penelantaran"),
+               "anak jadi LC di karaoke": ("eksploitasi", "Eksploitasi atau perdagangan orang"),
+               "bini dipukul lakinya": ("fisik", "Kekerasan fisik")}
+    answers = run_node(worker, index_path, search=list(stories))["search"]
+    for (query, (kind, reason)), answer in zip(stories.items(), answers, strict=True):
+        first = answer[0][0]
+        assert re.match(FIRST_CONTACT.format(kind), first["location"]), (query, first_pages(answer))
+        assert first["tags"][0] == f"Sesuai situasi: {reason}", (query, first["tags"])
+
+
+@pytest.mark.site
+def test_without_a_stage_the_page_for_first_contact_comes_first(real):
+    worker, index_path, _ = real
+    queries = ["diperkosa", "dipukul suami", "trafficking", "anak telantar",
+               "korban perkosaan baru datang"]
+    answers = run_node(worker, index_path, search=queries)["search"]
+    kinds = ["seksual", "fisik", "perdagangan-orang", "penelantaran"]
+    for query, kind, answer in zip(queries, kinds, answers):
+        assert re.match(FIRST_CONTACT.format(kind), first_pages(answer, 1)[0]), (query,
+                                                                               first_pages(answer))
+    # "baru datang": she has just arrived, first response
+    assert "protokol/seksual/penanganan-awal/" in first_pages(answers[-1])
+
+
+@pytest.mark.site
+def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
+    # Sexual violence is never mediated: that page says the stage does not apply.
+    worker, index_path, _ = real
+    plain, asked = run_node(worker, index_path, search=["kekerasan seksual tidak dimediasi",
+                                                        "mediasi kasus perkosaan"])["search"]
+    assert "protokol/seksual/mediasi/" in first_pages(asked)
+    [answer] = run_node(worker, index_path, search=["diperkosa"])["search"]
+    assert "protokol/seksual/mediasi/" not in first_pages(answer, 5)
+    assert "protokol/seksual/mediasi/" in first_pages(plain, 3)  # its own title, asked
+
+
+@pytest.mark.site
+def test_a_situation_never_hides_a_page_the_words_find(real):
+    worker, index_path, index = real
+    queries = ["dijual ke malaysia", "anak jadi LC di karaoke", "lakinya minggat",
+               "korban baru datang tadi malam"]
+    plain_index = json.loads(json.dumps(index))
+    plain_index["config"]["handbook"]["situations"] = []
+    plain = run_node(worker, plain_index, search=queries)["search"]
+    told = run_node(worker, index_path, search=queries)["search"]
+    for query, without, with_situations in zip(queries, plain, told, strict=True):
+        assert set(first_pages(without, 30)) <= set(first_pages(with_situations, 60)), query
+
+
+@pytest.mark.site
+def test_the_decision_guide_is_offered_first_for_a_situation_when_it_exists(real):
+    worker, index_path, index = real
+    situation, short = "anak 13 tahun hamil pelakunya paman", "visum"
+    # this edition has no guide: nothing is offered
+    answers = run_node(worker, index_path, search=[situation])["search"]
+    assert not any(group[0]["location"].startswith("panduan") for group in answers[0])
+    with_guide = json.loads(json.dumps(index))
+    strings = with_guide["config"]["handbook"]["strings"]
+    strings.append("Jawab beberapa pertanyaan dan temukan langkah yang tepat.")
+    with_guide["docs"].append({"location": "panduan/", "title": "Panduan cepat",
+                               "text": [len(strings) - 1]})
+    told, plain = run_node(worker, with_guide, search=[situation, short])["search"]
+    assert told[0][0]["location"] == "panduan/"
+    assert "Kekerasan seksual · anak" in told[0][0]["text"]
+    assert re.match(FIRST_CONTACT.format("seksual"), told[1][0]["location"])
+    assert not any(group[0]["location"] == "panduan/" for group in plain)
+
+
+@pytest.mark.site
+def test_cues_and_regional_words_stem_alike_in_the_browser_and_the_build(real):
+    # A cue matches by root: the browser must find the root the build wrote.
+    worker, index_path, index = real
+    meta = index["config"]["handbook"]
+    words = set()
+    for situation in yaml.safe_load((ROOT / "protocols/language.yml").read_text())["situations"]:
+        for cue in situation["cues"]:
+            for word in search._query_words(cue):
+                words.update(search._query_words(meta["spellings"].get(word, word)))
+    words = sorted(w for w in words if w not in search.ROOT_FIXES and w not in meta["roots"])
+    assert len(words) > 50
+    assert not stemmed_differently(worker, index_path, words)

@@ -241,3 +241,27 @@ def test_one_way_of_typing_stands_for_one_word_only(project, handbook):
     assert ("protocols/language.yml:9:17: spellings[2].typed[2]: \"Gak\" sudah ditulis untuk "
             "\"tidak\"; satu cara mengetik hanya untuk satu kata, hapus salah satunya "
             "[id-ganda]") in result.err.splitlines()
+
+
+def test_a_regional_word_names_its_source_and_a_situation_points_to_what_exists(project,
+                                                                                handbook):
+    (project / "protocols/language.yml").write_text(
+        "words:\n  - word: aib\n    reason: menyalahkan korban\n    instead: kekerasan\n"
+        "spellings:\n  - word: istri\n    typed: [bini]\n    language: Banjar\n"
+        "    source: KBBI daring, lema \"bini\"\n"
+        "  - word: ingin\n    typed: [handak]\n    language: Banjar\n"
+        "situations:\n  - label: Kekerasan seksual\n    types: [seksual]\n"
+        "    cues: [minggat]\n"
+        "  - label: Kekerasan fisik\n    types: [fisk]\n    cues: [dipukul]\n"
+        "  - label: Tanpa arah\n    cues: [barusan]\n", encoding="utf-8")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert ("protocols/language.yml:10:5: spellings[2]: kata daerah \"handak\" (Banjar) belum "
+            "punya 'source'; tulis sumber arti katanya atau siapa yang memastikannya, atau "
+            "'belum dikonfirmasi' [kolom-wajib]") in lines
+    assert ("protocols/language.yml:18:13: situations[2].types[1]: jenis kekerasan \"fisk\" "
+            "tidak ada; maksud Anda 'fisik'? [nilai-tidak-dikenal]") in lines
+    assert ("protocols/language.yml:20:5: situations[3]: situasi \"Tanpa arah\" harus menunjuk "
+            "'types' atau 'stages' (atau keduanya) [kolom-wajib]") in lines
+    assert not any("situations[1]" in line or "spellings[1]" in line for line in lines)

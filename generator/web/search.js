@@ -30,105 +30,20 @@ const MAX_PAGES = 30;
 // Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
 const FUZZY_MIN = 6;
 const MAX_SECTIONS = 3;
-
-/* One character in, one character out, so positions in the text stay valid. */
-function normalizeChar(c) {
-  const plain = c.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  return plain.length === 1 ? plain : " ";
-}
-
-function normalize(text) {
-  // Outside ASCII one UTF-16 unit at a time; a surrogate half stays itself, which no word has.
-  return text.replace(/[^\x00-\x7f]/g, normalizeChar).toLowerCase();
-}
-
-const TOKEN = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
-
-/* The words of a text: [word, start] pairs; a hyphenated word also yields its parts. */
-function words(text) {
-  const out = [];
-  const plain = normalize(text);
-  for (const m of plain.matchAll(TOKEN)) {
-    if (m[0].length > 1 || /[0-9]/.test(m[0])) out.push([m[0], m.index]);
-    if (m[0].includes("-")) {
-      let offset = m.index;
-      for (const part of m[0].split("-")) {
-        if (part.length > 1 || /[0-9]/.test(part)) out.push([part, offset]);
-        offset += part.length + 1;
-      }
-    }
-  }
-  return out;
-}
-
-/* The words of a query: a hyphenated word once, as itself (like `_query_words` in Python). */
-function queryWords(text) {
-  return [...normalize(text).matchAll(TOKEN)].map(m => m[0])
-    .filter(word => word.length > 1 || /[0-9]/.test(word));
-}
-
-/* Optimal string alignment distance, stopping early once it exceeds `limit`. */
-function withinDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let prev2 = null;
-  let prev = Array.from({length: b.length + 1}, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, prev2[j - 2] + 1);
-      }
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return false;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length] <= limit;
-}
-
 /* Repetition in the text helps a little, never as much as a heading or a keyword. */
 function textWeight(count) {
   return Math.min(FIELD.heading - 0.1, FIELD.text * (1 + 0.25 * Math.log(count)));
 }
 
-/* Everyday forms the stemmer does not know, as the formal words they stand for: "ngancam"
-   (mengancam), "nyiksa" (menyiksa), "mukul" (memukul), "nendang" (menendang), "dinikahin"
-   (dinikahi, dinikahkan), "ngebentak" (membentak), "ciri2" (ciri-ciri). */
-function informalForms(word) {
-  const out = [];
-  const twice = /^([a-z]+)2$/.exec(word);
-  if (twice) out.push(`${twice[1]}-${twice[1]}`);
-  const bases = [word];
-  const suffixIn = /^(.{3,})in$/.exec(word);
-  if (suffixIn) bases.push(suffixIn[1] + "i", suffixIn[1] + "kan", suffixIn[1]);
-  for (const base of bases) {
-    if (base !== word) out.push(base);
-    for (const [pattern, formal] of [[/^nge([^aiueo].+)$/, "me$1"], [/^nge([^aiueo].+)$/, "$1"],
-                                     [/^ng([aiueo].+)$/, "meng$1"], [/^ny([aiueo].+)$/, "meny$1"],
-                                     [/^m([aiueo].+)$/, "mem$1"], [/^n([aiueo].+)$/, "men$1"]]) {
-      if (pattern.test(base)) out.push(base.replace(pattern, formal));
-    }
-  }
-  return out;
-}
-
-function escapeHTML(text) {
-  return text.replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;",
-                                         '"': "&quot;", "'": "&#39;"})[c]);
-}
-
 class HandbookSearch {
   constructor(index) {
     const meta = index.config.handbook;
-    this.roots = meta.roots;
-    this.fixes = meta.fixes;   // Sastrawi's slips, corrected (generator/search.py ROOT_FIXES)
+    // Maps, never plain objects: a typed word such as "constructor" or "__proto__" must not
+    // find what every JavaScript object has.
+    this.roots = entries(meta.roots);
+    this.fixes = entries(meta.fixes);  // Sastrawi's slips, corrected (search.py ROOT_FIXES)
     this.stopwords = new Set(meta.stopwords);
-    this.spellings = meta.spellings;
+    this.spellings = entries(meta.spellings);
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page};
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.pages = new Map();     // page location -> page
@@ -136,13 +51,18 @@ class HandbookSearch {
     this.df = new Map();        // root -> number of pages that have it
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentenceWords = new Map();     // sentence number -> Map(word -> count)
-    for (const doc of index.docs) this.add(doc, meta.pages);
+    const pageMeta = entries(meta.pages);
+    for (const doc of index.docs) this.add(doc, pageMeta);
     for (const page of this.pages.values()) {
       for (const [root, count] of page.textCounts) {
         page.weights.set(root, Math.max(page.weights.get(root) || 0, textWeight(count)));
       }
       for (const root of page.weights.keys()) this.df.set(root, (this.df.get(root) || 0) + 1);
     }
+    // Situations: each cue a list of roots, all of which a query must have.
+    this.situations = readSituations(meta.situations);
+    // The decision guide, offered first for a situation, when this edition has it.
+    this.guide = (meta.guide || []).find(location => this.pages.has(location)) || null;
     this.vocabulary = [...this.surface.keys(), ...[...this.surface.values()]
       .flatMap(set => [...set])];
     this.vocabulary = [...new Set(this.vocabulary)];
@@ -161,15 +81,15 @@ class HandbookSearch {
 
   /* The root of any word: the build's for a word of the handbook, the stemmer's otherwise. */
   root(word) {
-    if (word in this.roots) return this.roots[word];
-    if (word in this.fixes) return this.fixes[word];
+    if (this.roots.has(word)) return this.roots.get(word);
+    if (this.fixes.has(word)) return this.fixes.get(word);
     if (this.surface.has(word)) return word;
     return this.stemmer.stem(word);
   }
 
   /* The root of a word of the index: the build lists every word whose root differs. */
   indexRoot(word) {
-    return word in this.roots ? this.roots[word] : word;
+    return this.roots.has(word) ? this.roots.get(word) : word;
   }
 
   /* The words of a doc's text and how often each comes, read sentence by sentence. */
@@ -220,8 +140,10 @@ class HandbookSearch {
     const [location] = doc.location.split("#");
     let page = this.pages.get(location);
     if (!page) {
-      const info = pageMeta[location] || {};
+      const info = pageMeta.get(location) || {};
       page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
+              type: info.type || null, stage: info.stage || null, first: Boolean(info.first),
+              notApplicable: Boolean(info.na),
               docs: [], weights: new Map(), textCounts: new Map(), words: new Map(),
               keywords: []};
       this.pages.set(location, page);
@@ -295,6 +217,12 @@ class HandbookSearch {
         for (const word of spelled.split(" ")) items.push({word});
       }
     }
+    // every word counts for situations, stop words too: "tidak dinafkahi", "baru saja"
+    const everyRoot = new Set();
+    for (const item of items) {
+      everyRoot.add(this.root(item.word));
+      if (item.also) everyRoot.add(item.also);
+    }
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const asksMeaning = items.some(item => this.definition.words.has(item.word));
     if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
@@ -327,7 +255,9 @@ class HandbookSearch {
       concepts.push({label: [items[i].word], alternatives});
       i += 1;
     }
+    for (const r of resolved) everyRoot.add(r.root);
     concepts.roots = roots;
+    concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
@@ -399,7 +329,7 @@ class HandbookSearch {
   }
 
   /* Score, share of the query covered (rare words count more) and the alternatives used. */
-  answer(weights, docs, concepts, totalWeight) {
+  answer(weights, docs, concepts, totalWeight, explained = null) {
     let score = 0;
     let coveredWeight = 0;
     const matched = [];
@@ -409,6 +339,10 @@ class HandbookSearch {
         score += best;
         // a term's other names cover an idea; a merely related word half covers it
         coveredWeight += concept.weight * Math.min(1, which.weight / ALT.synonym);
+      } else if (explained && concept.alternatives[0].roots.every(r => explained.has(r))) {
+        // a word of the situation's cue ("paman" in "hamil paman") is understood by a page
+        // of the type the situation points to, even if the page does not say it
+        coveredWeight += concept.weight * EXPLAINED;
       }
       matched.push(which);
     }
@@ -426,36 +360,66 @@ class HandbookSearch {
     }
     const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const typed = ` ${concepts.roots.join(" ")} `;
+    const situation = matchSituations(this.situations, concepts.everyRoot);
     const results = [];
     for (const page of this.pages.values()) {
-      const whole = this.answer(page.weights, page.docs, concepts, totalWeight);
-      if (!whole.score) continue;
-      whole.score += this.keywordBonus(page, typed);
-      // The ideas of the query together in one step or section say more than spread out.
-      let together = 0;
-      for (const entry of page.docs) {
-        const part = this.answer(entry.weights, [entry], concepts, totalWeight);
-        together = Math.max(together, part.score * part.coverage ** 2);
-      }
-      // Missing a rare word of the query costs more than missing a common one.
-      let score = page.prior * (whole.score * whole.coverage ** 2 + TOGETHER * together);
-      if (page.docs.some(entry => this.headingIs(entry, concepts))) {
-        score *= EXACT_HEADING_BONUS;  // the query is a section's name: "LPSK", "Visum"
-      } else if (page.docs.some(entry => this.headingShare(entry, concepts) >= 0.6 * totalWeight)) {
-        score *= HEADING_BONUS;
-      }
-      if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
-      results.push({page, score, matched: whole.matched});
+      const ofType = page.type !== null && situation.types.has(page.type);
+      const [factor, reasons] = firstThings(page, situation);
+      const words = this.pageScore(page, concepts, totalWeight, typed, null);
+      if (!words.score && !ofType) continue;
+      // a page of the situation's type understands the words of its cue ("paman" in
+      // "hamil paman") even where it does not say them
+      const told = ofType ? this.pageScore(page, concepts, totalWeight, typed, situation.explained)
+                          : words;
+      // a page of that type with none of the words comes after every page that has them:
+      // "ditusuk" is not in the handbook, but it is physical violence
+      const score = told.score ? told.score * factor : SITUATION_ONLY * factor;
+      // the rank the page would have if no situation were told
+      const plain = words.score * firstThings(page, NO_SITUATION)[0];
+      results.push({page, score, plain, matched: told.matched, reasons});
     }
-    results.sort((a, b) => b.score - a.score || (a.page.location < b.page.location ? -1 : 1));
-    return {items: results.slice(0, MAX_PAGES).map(r => this.render(r, concepts))};
+    // Never hiding what the words find: every page in the first MAX_PAGES without situations
+    // stays in the list, beside the first MAX_PAGES once situations have ranked them.
+    const order = (key) => (a, b) => b[key] - a[key] ||
+                                      (a.page.location < b.page.location ? -1 : 1);
+    const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
+    results.sort(order("score"));
+    results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
+    const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
+    if (this.guide && readsLikeSituation(situation, concepts)) {
+      return {items: [guideOffer(this.guide, this.pages.get(this.guide), situation),
+                      ...items.filter(group => group[0].location !== this.guide)]};
+    }
+    return {items};
+  }
+
+  /* A page's score by the words of the query (and, with `explained`, a situation's cue). */
+  pageScore(page, concepts, totalWeight, typed, explained) {
+    const whole = this.answer(page.weights, page.docs, concepts, totalWeight, explained);
+    if (!whole.score) return {score: 0, matched: whole.matched};
+    whole.score += this.keywordBonus(page, typed);
+    // The ideas of the query together in one step or section say more than spread out.
+    let together = 0;
+    for (const entry of page.docs) {
+      const part = this.answer(entry.weights, [entry], concepts, totalWeight, explained);
+      together = Math.max(together, part.score * part.coverage ** 2);
+    }
+    // Missing a rare word of the query costs more than missing a common one.
+    let score = page.prior * (whole.score * whole.coverage ** 2 + TOGETHER * together);
+    if (page.docs.some(entry => this.headingIs(entry, concepts))) {
+      score *= EXACT_HEADING_BONUS;  // the query is a section's name: "LPSK", "Visum"
+    } else if (page.docs.some(entry => this.headingShare(entry, concepts) >= 0.6 * totalWeight)) {
+      score *= HEADING_BONUS;
+    }
+    if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
+    return {score, matched: whole.matched};
   }
 
   /* The formal words of an everyday spelling, also with -nya, -ku, -mu, -lah after it. */
   spelling(typed) {
-    if (typed in this.spellings) return this.spellings[typed];
+    if (this.spellings.has(typed)) return this.spellings.get(typed);
     const suffixed = /^(.+?)(nya|ku|mu|lah)$/.exec(typed);
-    return suffixed && suffixed[1] in this.spellings ? this.spellings[suffixed[1]] : null;
+    return suffixed && this.spellings.has(suffixed[1]) ? this.spellings.get(suffixed[1]) : null;
   }
 
   /* A page keyword of several words typed as it stands ("paspor ditahan"). */
@@ -487,9 +451,9 @@ class HandbookSearch {
     return share;
   }
 
-  render({page, score, matched}, concepts) {
+  render({page, score, matched, reasons}, concepts) {
     const roots = new Set(matched.filter(Boolean).flatMap(alt => alt.roots));
-    const terms = {};
+    const terms = Object.create(null);  // words are keys: "constructor" is a word too
     concepts.forEach((concept, i) => {
       if (matched[i]) {
         for (const root of matched[i].roots) {
@@ -523,7 +487,14 @@ class HandbookSearch {
     });
     // The theme shows the page, then the sections scoring as high as the first one, then
     // "more" for the rest: the best section comes out with its text.
-    return [item(article, score, true),
+    const first = item(article, score, true);
+    if (reasons && reasons.length) {
+      // Why this page came up: the situation the query told ("Kekerasan seksual · anak"). A
+      // tag, because the theme hides the page's own text when a section is shown under it.
+      const reason = `Sesuai situasi: ${[...new Set(reasons)].join("; ")}`;
+      first.tags = [escapeHTML(reason), ...(first.tags || [])];
+    }
+    return [first,
             ...sections.map((x, i) => item(x.entry, i === 0 ? score : score * x.s / best / 2,
                                            false))];
   }

@@ -1,0 +1,73 @@
+"""Search vocabulary that editors keep in `protocols/language.yml`, checked against the rest.
+
+- `spellings` with a `language` are regional words (Banjar, Dayak Ngaju): each names where its
+  meaning comes from (`source`), or says "belum dikonfirmasi".
+- `situations`: cues in what a worker types that point to a type or a stage ("minggat" ->
+  penelantaran; "baru datang" -> penanganan awal). Search ranks those pages higher and shows
+  the situation's `label` as the reason; it never hides a page the words themselves find.
+
+Called by `generator.validate` once the types and stages are known; problems are located at
+the line of language.yml like every other.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+
+from generator import model
+from generator.errors import Problem
+from generator.load import Document
+
+UNCONFIRMED = "belum dikonfirmasi"
+
+
+def check_regional_words(doc: Document, raw: list, spellings: Iterable[model.Spelling],
+                         report: Callable[[Problem], None]) -> None:
+    """A regional word without a source: the reader could not tell a guess from a fact."""
+    for i, spelling in enumerate(spellings):
+        if spelling.language and not spelling.source.strip():
+            report(doc.problem(("spellings", _index(raw, spelling.word, i)),
+                               f"spellings[{i + 1}]: kata daerah \"{', '.join(spelling.typed)}\""
+                               f" ({spelling.language}) belum punya 'source'; tulis sumber arti"
+                               f" katanya atau siapa yang memastikannya, atau '{UNCONFIRMED}'",
+                               "kolom-wajib"))
+
+
+def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
+               stages: Iterable[str], report: Callable[[Problem], None]
+               ) -> tuple[model.Situation, ...]:
+    """The situations of language.yml whose types and stages exist."""
+    known = {"types": sorted(types), "stages": sorted(stages)}
+    out = []
+    for i, item in enumerate(raw):
+        good = True
+        for key in ("types", "stages"):
+            for j, value in enumerate(item.get(key) or ()):
+                if value not in known[key]:
+                    close = difflib.get_close_matches(value, known[key], n=1)
+                    hint = f"; maksud Anda '{close[0]}'?" if close else ""
+                    what = "jenis kekerasan" if key == "types" else "tahap"
+                    report(doc.problem(("situations", i, key, j),
+                                       f"situations[{i + 1}].{key}[{j + 1}]: {what} "
+                                       f"\"{value}\" tidak ada{hint}", "nilai-tidak-dikenal"))
+                    good = False
+        if not item.get("types") and not item.get("stages"):
+            report(doc.problem(("situations", i),
+                               f"situations[{i + 1}]: situasi \"{item['label']}\" harus "
+                               "menunjuk 'types' atau 'stages' (atau keduanya)", "kolom-wajib"))
+            good = False
+        if good:
+            out.append(model.Situation(label=item["label"], cues=tuple(item["cues"]),
+                                       types=tuple(item.get("types") or ()),
+                                       stages=tuple(item.get("stages") or ())))
+    return tuple(out)
+
+
+def _index(raw: list, word: str, at: int) -> int:
+    """Where the spelling is in the file: at its own place, unless an item before it was
+    dropped as invalid."""
+    if at < len(raw) and isinstance(raw[at], dict) and raw[at].get("word") == word:
+        return at
+    return next((i for i, s in enumerate(raw) if isinstance(s, dict) and s.get("word") == word),
+                at)

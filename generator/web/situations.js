@@ -1,0 +1,77 @@
+/* What a worker must do first, on top of the words' score (search.js): situations told in her
+   own words (protocols/language.yml "situations": cues -> types and stages), the first-contact
+   pages when no stage is asked (generator/search.py FIRST_STAGES), stages that do not apply,
+   and the decision guide offered for a situation. One file of the worker with sastrawi.js,
+   text.js and search.js. */
+"use strict";
+
+const SITUATION_TYPE = 2.2;   // a page of the type the situation points to
+const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
+const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
+const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
+const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
+const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
+const EXPLAINED = 1;          // share of a cue's word a page of the situation's type covers
+const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
+
+const NO_SITUATION = {found: [], explained: new Set(), types: new Set(), stages: new Set()};
+
+/* The index's situations, each cue a list of roots. */
+function readSituations(list) {
+  return (list || []).map(situation => ({
+    label: situation.label, types: situation.types, stages: situation.stages,
+    cues: situation.cues.map(cue => cue.split(" "))}));
+}
+
+/* The situations whose cues the query has (every root of one cue, in any order, stop words
+   included), the types and stages they point to, and the cue roots a page of the type
+   understands. */
+function matchSituations(situations, everyRoot) {
+  const found = [];
+  const explained = new Set();
+  for (const situation of situations) {
+    const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
+    if (!cues.length) continue;
+    found.push(situation);
+    if (situation.types.length) for (const cue of cues) for (const r of cue) explained.add(r);
+  }
+  return {found, explained, types: new Set(found.flatMap(s => s.types)),
+          stages: new Set(found.flatMap(s => s.stages))};
+}
+
+/* The factor a page's score is multiplied by, and the situations to show as the reason: the
+   type the situation points to, the stage asked for or, when none is, the first-contact
+   pages; a stage that does not apply sinks unless asked for. */
+function firstThings(page, situation) {
+  let factor = 1;
+  const reasons = [];
+  if (page.type && situation.types.has(page.type)) {
+    factor *= SITUATION_TYPE;
+    for (const s of situation.found) if (s.types.includes(page.type)) reasons.push(s.label);
+  }
+  const asked = page.stage !== null && situation.stages.has(page.stage);
+  if (situation.stages.size) {
+    if (asked) factor *= SITUATION_STAGE;
+    // a stage asked about with no type: the stage's own page says it for every type
+    if (asked && !page.type && !situation.types.size) factor *= STAGE_PAGE;
+  } else if (page.first) {
+    factor *= FIRST_CONTACT;
+  }
+  if (page.notApplicable && !asked) factor *= NOT_APPLICABLE;
+  return [factor, reasons];
+}
+
+/* Whether to offer the decision guide: a type's situation, or a query of many ideas that is
+   not a question about a word's meaning. */
+function readsLikeSituation(situation, concepts) {
+  return !concepts.asksMeaning && (situation.types.size > 0 || concepts.length >= GUIDE_WORDS);
+}
+
+/* The decision guide as the first result group. Score 0: Enter still opens the best answer. */
+function guideOffer(location, page, situation) {
+  const why = situation.found.filter(s => s.types.length).map(s => s.label);
+  return [{location, title: escapeHTML(page.title),
+           text: "<p>Belum yakin apa yang harus dilakukan? Jawab beberapa pertanyaan singkat" +
+                 `${why.length ? ` (${escapeHTML(why.join("; "))})` : ""}.</p>`,
+           tags: ["Panduan cepat"], score: 0, terms: Object.create(null)}];
+}
