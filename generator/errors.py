@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "kunci-tidak-dikenal": "Kunci yang tidak dikenal (sering salah ketik).",
     "langkah-tidak-ada": "Id langkah yang dirujuk tidak ada di tahap.",
     "lapor-tpks-tidak-ada": "Protokol kekerasan seksual tidak menyebut kewajiban lapor 3 x 24 jam.",
+    "lapor-tpks-pasal-4": "Halaman perdagangan orang atau eksploitasi tidak menyebut kewajiban lapor 3 x 24 jam (UU 12/2022 Pasal 4 ayat (2)).",
     "layanan-tidak-ada": "Id layanan yang dirujuk tidak ada di services.yml.",
     "mediasi-tindak-pidana": "Halaman mediasi kekerasan seksual, TPPO atau eksploitasi memuat prosedur mediasi.",
     "nilai-tidak-dikenal": "Nilai di luar pilihan yang diizinkan.",
