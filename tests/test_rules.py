@@ -193,6 +193,7 @@ def test_the_first_fix_misses_the_duty_for_sexual_exploitation_and_trafficking(c
     trafficking for it sexual-violence crimes; the intake and first-response pages of those
     types said reporting was the adult victim's decision."""
     _old(content, "protocols/stages/pengaduan.yml", "protocols/stages/penanganan-awal.yml",
+         "protocols/perdagangan-orang/pengaduan.yml", "protocols/eksploitasi/pengaduan.yml",
          commit=FIRST_FIX)
     found = set(_codes(content)["lapor-tpks-pasal-4"])
     assert found == {f"protocols/{t}/{s}.yml:1" for t in ("perdagangan-orang", "eksploitasi")
@@ -200,15 +201,12 @@ def test_the_first_fix_misses_the_duty_for_sexual_exploitation_and_trafficking(c
 
 
 def test_the_duty_named_with_pasal_4_on_a_trafficking_page_is_accepted(content):
-    for stage in ("pengaduan", "penanganan-awal"):
-        path = content / "protocols" / "stages" / f"{stage}.yml"
+    """A page passes with its own line naming the duty and Pasal 4 ayat (2), without the
+    stage's; a page with neither is refused."""
+    for path in ("stages/pengaduan.yml", "stages/penanganan-awal.yml", "eksploitasi/pengaduan.yml"):
+        path = content / "protocols" / path
         path.write_text(path.read_text(encoding="utf-8").replace("Pasal 4 ayat (2)", "Pasal 4"),
                         encoding="utf-8")
-    assert "lapor-tpks-pasal-4" in _codes(content)
-    edit(content / "protocols" / "perdagangan-orang" / "pengaduan.yml", "\nchild:\n",
-         "\n  - step: catat-simfoni\n    add_do:\n      - Eksploitasi seksual wajib dilaporkan "
-         "UPTD PPA ke kepolisian paling lambat 3 x 24 jam (UU 12/2022 Pasal 4 ayat (2)).\n"
-         "child:\n")
-    found = _codes(content).get("lapor-tpks-pasal-4", [])
-    assert "protocols/perdagangan-orang/pengaduan.yml:1" not in found
+    found = _codes(content)["lapor-tpks-pasal-4"]
     assert "protocols/eksploitasi/pengaduan.yml:1" in found
+    assert "protocols/perdagangan-orang/pengaduan.yml:1" not in found  # its own step says it
