@@ -32,6 +32,7 @@ CODES: dict[str, str] = {
     "kunci-ganda": "Kunci yang sama muncul dua kali dalam satu bagian.",
     "kunci-tidak-dikenal": "Kunci yang tidak dikenal (sering salah ketik).",
     "langkah-tidak-ada": "Id langkah yang dirujuk tidak ada di tahap.",
+    "lapor-tpks-pasal-4": "Halaman perdagangan orang atau eksploitasi tidak menyebut kewajiban lapor 3 x 24 jam (UU 12/2022 Pasal 4 ayat (2)).",
     "lapor-tpks-tidak-ada": "Protokol kekerasan seksual tidak menyebut kewajiban lapor 3 x 24 jam.",
     "layanan-ganda": "Dua layanan sejenis untuk satu kabupaten/kota.",
     "layanan-tidak-ada": "Id layanan yang dirujuk tidak ada di services.yml.",

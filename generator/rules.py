@@ -14,9 +14,15 @@ stable code in `generator/errors.py` and an Indonesian message naming the law or
 - `lapor-tpks-tidak-ada`: every sexual-violence protocol names UPTD PPA's duty to report to the
   police within 3 x 24 hours (UU 12/2022, Bagian Pelaporan), so that no page promises a
   confidentiality the law does not allow.
-- `janji-kerahasiaan`: on a sexual-violence page no step, flag or item promises that the story
-  goes only where the victim agrees, or that reporting to the police is her choice, without
-  naming the 3 x 24 hour duty in the same place (consent is informed only if its limit is said).
+- `janji-kerahasiaan`: on a sexual-violence, trafficking or exploitation page (UU 12/2022
+  Pasal 4 ayat (2) makes sexual exploitation and trafficking for it sexual-violence crimes) no
+  step, flag or item promises that the story goes only where the victim agrees, that reporting
+  to the police is her choice, that "she decides what happens next" or that "the decision stays
+  hers", without naming the 3 x 24 hour duty in the same place (consent is informed only if its
+  limit is said; second review 2026-11-30, case manager #1-#2).
+- `lapor-tpks-pasal-4`: the intake and first-response pages of trafficking and exploitation
+  name the 3 x 24 hour duty together with UU 12/2022 Pasal 4 ayat (2), so that a worker there
+  knows the duty applies to sexual exploitation (second review, lawyer #3).
 - `diversi-tanpa-syarat`: wherever diversi is mentioned, the same step, flag or item says its
   limit (offences punishable by less than 7 years, UU 11/2012 Pasal 7).
 - `butir-periksa-jumlah` (warning): a DO-CONFIRM pause point has 3-9 items.
@@ -36,6 +42,9 @@ from generator.model import Handbook, Protocol, RedFlag, Step
 
 CRIME_TYPES = ("seksual", "perdagangan-orang", "eksploitasi")  # never mediated
 SEXUAL_TYPE = "seksual"
+# types where the 3 x 24 h duty applies to part of the cases (UU 12/2022 Pasal 4 ayat (2))
+DUTY_TYPES = CRIME_TYPES
+PASAL_4_STAGES = ("pengaduan", "penanganan-awal")
 MEDIATION_STAGE = "mediasi"
 CHECKLIST_ITEMS = (3, 9)
 
@@ -50,8 +59,11 @@ CLOCK_120 = re.compile(r"\b120\s*jam\b|\b5\s*hari\b|\blima hari\b", re.IGNORECAS
 REPORT_DUTY = re.compile(r"3\s*[x×]\s*24\s*jam", re.IGNORECASE)
 CONSENT_PROMISE = re.compile(
     r"hanya (?:menyampaikan\w*|disampaikan|dibuka)? ?(?:\w+ )?kepada (?:layanan|lembaga) yang "
-    r"(?:Anda|korban) setujui|melapor ke polisi adalah (?:pilihan|keputusan) korban",
+    r"(?:Anda|korban) setujui|melapor ke polisi adalah (?:pilihan|keputusan) korban"
+    r"|Anda yang menentukan apa yang terjadi|keputusan tetap pada korban"
+    r"|tidak harus memutuskan melapor|korban dewasa memutuskan sendiri apakah ia melapor",
     re.IGNORECASE)
+PASAL_4 = re.compile(r"Pasal 4 ayat \(2\)", re.IGNORECASE)
 DIVERSI = re.compile(r"\bdiversi\b", re.IGNORECASE)
 DIVERSI_LIMIT = re.compile(r"\b7\s*(?:\(tujuh\)\s*)?tahun\b", re.IGNORECASE)
 
@@ -94,7 +106,7 @@ def _protocol_problems(handbook: Handbook, protocol: Protocol, files: _Files
                                 "ancamannya di bawah 7 tahun dan bukan pengulangan (UU 11/2012 "
                                 "Pasal 7), dengan persetujuan korban (Pasal 9); tulis di langkah "
                                 "atau butir yang sama")
-    if protocol.type == SEXUAL_TYPE:
+    if protocol.type in DUTY_TYPES:
         for text in units:
             if CONSENT_PROMISE.search(text) and not REPORT_DUTY.search(text):
                 yield files.problem(places, text, CONSENT_PROMISE, "janji-kerahasiaan",
@@ -102,6 +114,13 @@ def _protocol_problems(handbook: Handbook, protocol: Protocol, files: _Files
                                     "UPTD PPA wajib melapor ke kepolisian paling lambat 3 x 24 "
                                     "jam (UU 12/2022); sebutkan batas itu di tempat yang sama, "
                                     "sebelum korban bercerita")
+    if (protocol.type in DUTY_TYPES and protocol.type != SEXUAL_TYPE
+            and protocol.stage in PASAL_4_STAGES
+            and not any(REPORT_DUTY.search(u) and PASAL_4.search(u) for u in units)):
+        yield Problem(own, 1, 1, "kewajiban lapor 3 x 24 jam juga berlaku untuk eksploitasi "
+                      "seksual, pemaksaan pelacuran dan perdagangan orang untuk eksploitasi "
+                      "seksual (UU 12/2022 Pasal 4 ayat (2)); sebutkan di salah satu langkah "
+                      "halaman ini, bersama pasal itu", "lapor-tpks-pasal-4")
     if protocol.type == SEXUAL_TYPE and not any(REPORT_DUTY.search(u) for u in units):
         yield Problem(own, 1, 1, "protokol kekerasan seksual belum menyebut kewajiban UPTD PPA "
                       "melapor ke kepolisian paling lambat 3 x 24 jam sejak korban melapor "

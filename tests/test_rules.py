@@ -20,6 +20,7 @@ from generator.validate import load_handbook
 from tests.conftest import ROOT, edit
 
 BEFORE_REVIEW = "279347d"
+FIRST_FIX = "93e2f74"  # the first corrections, read by the second review (2026-11-30)
 CRIMES = ["seksual", "perdagangan-orang", "eksploitasi"]
 
 
@@ -43,19 +44,26 @@ def content(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _old(content: Path, *paths: str) -> None:
-    """Put back the pre-review text of some files."""
+def _old(content: Path, *paths: str, commit: str = BEFORE_REVIEW) -> None:
+    """Put back the pre-review text of some files (or their text at `commit`)."""
     for path in paths:
-        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{BEFORE_REVIEW}:{path}"],
+        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:{path}"],
                               capture_output=True, text=True, check=True).stdout
-        # red flags got a required `urgency` after the review; the old text had none
-        text = re.sub(r"^(  - sign: .*)$", r"\1\n    urgency: segera", text, flags=re.M)
+        if commit == BEFORE_REVIEW:
+            # red flags got a required `urgency` after the review; the old text had none
+            text = re.sub(r"^(  - sign: .*)$", r"\1\n    urgency: segera", text, flags=re.M)
         (content / path).write_text(text, encoding="utf-8")
 
 
 def _has_git_history() -> bool:
-    return subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", BEFORE_REVIEW],
-                          capture_output=True).returncode == 0
+    return all(subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", commit],
+                              capture_output=True).returncode == 0
+               for commit in (BEFORE_REVIEW, FIRST_FIX))
+
+
+def _line(content: Path, path: str, words: str) -> str:
+    lines = (content / path).read_text(encoding="utf-8").split("\n")
+    return f"{path}:{next(i for i, t in enumerate(lines, 1) if words in t)}"
 
 
 needs_history = pytest.mark.skipif(not _has_git_history(), reason="no git history")
@@ -164,3 +172,41 @@ def test_the_old_confidentiality_promise_is_refused_on_sexual_violence_pages(con
     choice = next(i for i, t in enumerate(lines, 1) if "adalah pilihan korban, kecuali" in t)
     assert {f"protocols/stages/pengaduan.yml:{promise}",
             f"protocols/stages/pengaduan.yml:{choice}"} <= set(found["janji-kerahasiaan"])
+
+
+@needs_history
+def test_the_first_fix_lets_the_victim_decide_before_she_hears_the_limit(content):
+    """Second review, case manager #1-#2: on outreach the script said "Anda yang menentukan
+    apa yang terjadi selanjutnya" and the complaint page "Keputusan tetap pada korban", with
+    no word of the 3 x 24 h duty in the same step."""
+    _old(content, "protocols/stages/penjangkauan.yml", "protocols/seksual/pengaduan.yml",
+         commit=FIRST_FIX)
+    found = set(_codes(content)["janji-kerahasiaan"])
+    assert {_line(content, "protocols/stages/penjangkauan.yml", "Anda yang menentukan"),
+            _line(content, "protocols/seksual/pengaduan.yml", "Keputusan tetap pada korban"),
+            } <= found
+
+
+@needs_history
+def test_the_first_fix_misses_the_duty_for_sexual_exploitation_and_trafficking(content):
+    """Second review, lawyer #3: UU 12/2022 Pasal 4 ayat (2) makes sexual exploitation and
+    trafficking for it sexual-violence crimes; the intake and first-response pages of those
+    types said reporting was the adult victim's decision."""
+    _old(content, "protocols/stages/pengaduan.yml", "protocols/stages/penanganan-awal.yml",
+         "protocols/perdagangan-orang/pengaduan.yml", "protocols/eksploitasi/pengaduan.yml",
+         commit=FIRST_FIX)
+    found = set(_codes(content)["lapor-tpks-pasal-4"])
+    assert found == {f"protocols/{t}/{s}.yml:1" for t in ("perdagangan-orang", "eksploitasi")
+                     for s in ("pengaduan", "penanganan-awal")}
+
+
+def test_the_duty_named_with_pasal_4_on_a_trafficking_page_is_accepted(content):
+    """A page passes with its own line naming the duty and Pasal 4 ayat (2), without the
+    stage's; a page with neither is refused."""
+    for path in ("stages/pengaduan.yml", "stages/penanganan-awal.yml", "eksploitasi/pengaduan.yml"):
+        path = content / "protocols" / path
+        path.write_text(path.read_text(encoding="utf-8").replace("Pasal 4 ayat (2)", "Pasal 4"),
+                        encoding="utf-8")
+    found = _codes(content)["lapor-tpks-pasal-4"]
+    assert "protocols/eksploitasi/pengaduan.yml:1" in found
+    assert "protocols/perdagangan-orang/pengaduan.yml:1" not in found  # its own step says it
