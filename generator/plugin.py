@@ -101,6 +101,13 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
                 page.meta[key] = html.escape(page.meta[key])
         return markdown
 
+    def on_page_content(self, page_html, page, config, files):
+        # A page without a front-matter title is named by its first heading, which MkDocs
+        # hands to the theme as unescaped text: it gets the same escaping as above.
+        if "title" not in page.meta and page.title is not None:
+            page.meta["title"] = html.escape(page.title)
+        return page_html
+
     def on_files(self, files, config):
         if self.generated is None:
             if self.problems and files.get_file_from_path(preview.ERRORS_PAGE) is None:

@@ -48,6 +48,18 @@ class Id(Kind):
         return {"type": "string", "pattern": ID_PATTERN}
 
 
+PAGE_PATH_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"
+
+
+@dataclass(frozen=True)
+class PagePath(Kind):
+    """A page of the handbook named by its address: `darurat`, `jenis/fisik`, `fisik/pengaduan`
+    (which pages exist is checked where the whole handbook is known)."""
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": PAGE_PATH_PATTERN}
+
+
 @dataclass(frozen=True)
 class Cite(Kind):
     """`<reference id>` or `<reference id> <pinpoint>`, e.g. `uu-12-2022 Pasal 23`."""
@@ -352,8 +364,8 @@ LANGUAGE = Record("daftar kata", {
     "situations": Field(ListOf(Record("situasi", {
         "label": Field(Text(), "Alasan yang ditampilkan di hasil pencarian, mis. "
                        "'Kekerasan seksual · anak'.", True),
-        "types": Field(text_list(), "Jenis kekerasan yang ditunjuk (id di protocols/types)."),
-        "stages": Field(text_list(), "Tahap yang ditunjuk (id di protocols/stages)."),
+        "types": Field(ListOf(Id()), "Jenis kekerasan yang ditunjuk (id di protocols/types)."),
+        "stages": Field(ListOf(Id()), "Tahap yang ditunjuk (id di protocols/stages)."),
         "cues": Field(text_list(1), "Petunjuk: kata atau frasa; situasi cocok bila semua kata "
                       "salah satu petunjuk ada di pencarian, dalam urutan apa pun.", True),
     }, "- label: Penelantaran\n  types: [penelantaran]\n  cues: [tidak dinafkahi, minggat]"),
@@ -383,9 +395,10 @@ GUIDE = Record("panduan", {
         "id": Field(Id(), "Id hasil, unik di panduan.", True),
         "title": Field(Text(), "Judul hasil.", True),
         "first": Field(text_list(1), "Yang dilakukan lebih dulu: satu atau dua kalimat.", True),
-        "protocol": Field(Text(), "Protokol yang dibuka: JENIS/TAHAP, misalnya "
+        "protocol": Field(PagePath(), "Protokol yang dibuka: JENIS/TAHAP, misalnya "
                           "seksual/penanganan-awal."),
-        "page": Field(Text(), "Atau halaman lain: darurat, layanan, tahap/TAHAP, jenis/JENIS."),
+        "page": Field(PagePath(), "Atau halaman lain: darurat, layanan, tahap/TAHAP, "
+                      "jenis/JENIS."),
         "services": Field(ListOf(Id("service")), "Id layanan yang nomornya ditampilkan."),
         "sources": Field(CITATIONS, "Sumber, wajib bila teks menyebut angka."),
     }, "- id: darurat\n  title: ...\n  first: [...]\n  page: darurat"), 1),

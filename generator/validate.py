@@ -100,6 +100,13 @@ class Checker:
             return value.strip()
         if isinstance(kind, schema.Id):
             return self._id(value.strip(), kind.registry, path, label)
+        if isinstance(kind, schema.PagePath):
+            if not re.match(schema.PAGE_PATH_PATTERN, value.strip()):
+                self.report(path, f"{label}: tulis alamat halaman seperti 'darurat' atau "
+                            f"'fisik/pengaduan' (huruf kecil, angka, tanda hubung, satu '/'); "
+                            f"tertulis \"{value}\"", "tipe-salah")
+                return INVALID
+            return value.strip()
         if isinstance(kind, schema.Cite):
             ref, _, at = value.strip().partition(" ")
             if self._id(ref, "reference", path, label) is INVALID:

@@ -23,7 +23,7 @@ TEMPLATE = ("Q{n}Q <script>window.__pwned=1;alert({n})</script><img src=x onerro
 
 KIND_OF_FILE = {"types": "type", "stages": "stage", "references.yml": "references",
                 "roles.yml": "roles", "services.yml": "services", "glossary.yml": "glossary",
-                "language.yml": "language"}
+                "language.yml": "language", "guide.yml": "guide"}
 
 
 def kind_of(path: Path, protocols: Path) -> str:
@@ -45,13 +45,23 @@ class Injector:
 
     def fill(self, value: Any, kind: schema.Kind, where: tuple[str, ...]) -> Any:
         if isinstance(kind, schema.Text):
-            return self.payload(where) if isinstance(value, str) else value
+            # Appended, so what the content rules look for (the 3 x 24 hour duty ...) stays.
+            return f"{value} {self.payload(where)}" if isinstance(value, str) else value
         if isinstance(kind, schema.ListOf):
             if not isinstance(value, list):
                 return value
-            return [self.fill(item, kind.item, where) for item in value]
+            items = [self.fill(item, kind.item, where) for item in value]
+            phones = [i for i in value if isinstance(i, dict)
+                      and i.get("type") in ("telepon", "whatsapp")]
+            if phones:  # the value of a phone contact is one number; an address beside it
+                items.append(self.fill({**phones[0], "type": "alamat", "value": "x"},
+                                       kind.item, where))
+            return items
         if isinstance(kind, schema.Record) and isinstance(value, dict):
+            phone = value.get("type") in ("telepon", "whatsapp")
             for key, spec in kind.fields.items():
+                if phone and key == "value":
+                    continue  # one number, or it is refused (tested on its own)
                 if key in value:
                     value[key] = self.fill(value[key], spec.kind, (*where, key))
                 elif isinstance(spec.kind, schema.Text):
@@ -59,10 +69,6 @@ class Injector:
                 elif isinstance(spec.kind, schema.ListOf) and isinstance(spec.kind.item,
                                                                           schema.Text):
                     value[key] = [self.payload((*where, key))]
-            if value.get("type") in ("telepon", "whatsapp"):
-                # A phone value must be one number (tested on its own); as an address it
-                # carries the payload like every other contact.
-                value["type"] = "alamat"
             return value
         return value
 

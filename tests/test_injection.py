@@ -14,7 +14,10 @@ from tests.conftest import serving
 from tests.payload import inject, missing
 
 LANGUAGE = ("words:\n  - word: aib\n    reason: alasan\n    instead: kekerasan\n"
-            "spellings:\n  - word: tidak\n    typed: [gak]\n")
+            "spellings:\n  - word: tidak\n    typed: [gak]\n"
+            "  - word: istri\n    typed: [bini]\n    language: Banjar\n    source: kamus\n"
+            "situations:\n  - label: Kekerasan seksual\n    types: [seksual]\n"
+            "    stages: [pengaduan]\n    cues: [diperkosa]\n")
 
 
 @pytest.fixture(scope="module")
