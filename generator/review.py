@@ -21,6 +21,7 @@ from generator.errors import HandbookError
 from generator.load import LoadError, load_bytes
 from generator.review_effects import effects
 from generator.review_spec import Fields, Items, spec_for
+from generator.text import outside_link
 from generator.wording import code, github_text, word_diff
 
 Tree = dict[str, bytes]  # path relative to protocols/ -> file content
@@ -48,9 +49,12 @@ def tree_at(root: Path, revision: str) -> Tree:
 
 
 def tree_now(root: Path) -> Tree:
+    """The `protocols/` files as they are now; a link leaving the repository or a device is
+    not read (the check reports it), so nothing from outside reaches a pull-request comment."""
     content = root / "protocols"
     return {p.relative_to(content).as_posix(): p.read_bytes()
-            for p in sorted(content.rglob("*.yml")) if p.is_file()}
+            for p in sorted(content.rglob("*.yml"))
+            if p.is_file() and outside_link(p, root, str(p)) is None}
 
 
 @dataclass
