@@ -165,7 +165,7 @@ def test_a_raw_control_character_is_located_where_it_is():
 
 @pytest.mark.parametrize(("old", "new", "where"), [
     ("order: 2", 'order: "²"', "protocols/types/seksual.yml:4:8:"),
-    ("    date: 2026-11-28", "    date: 2106-12-31", "protocols/seksual/pengaduan.yml:35:11:"),
+    ("    date: 2026-11-28", "    date: 2106-12-31", "protocols/seksual/pengaduan.yml:36:11:"),
 ])
 def test_odd_numbers_and_far_dates_are_located_errors(project, handbook, old, new, where):
     edit(project / ("protocols/types/seksual.yml" if "order" in old

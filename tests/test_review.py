@@ -48,7 +48,7 @@ def test_red_flags_child_guidance_and_step_changes_show_their_wording(repo, hand
     edit(repo / P, 'child: ["Wawancara hanya sekali, oleh petugas terlatih."]',
          'child: ["Wawancara boleh diulang oleh siapa saja."]')
     out = lines(handbook("--root", repo, "diff", "main"))
-    assert "- **Tanda bahaya diubah: Kejadian kurang dari 72 jam yang lalu**" in out
+    assert "- **Tanda bahaya diubah: Kejadian kurang dari 120 jam \\(5 hari\\) yang lalu**" in out
     assert "- Lama: Antar <del>segera</del> ke layanan kesehatan\\." in out
     assert "- Baru: Antar <ins>dalam 24 jam</ins> ke layanan kesehatan\\." in out
     assert ("- Yang dihindari (tambahan), butir baru (2): <ins>Memotret luka korban\\.</ins>"

@@ -151,7 +151,7 @@ CASES = {
     "unquoted colon in a list item": (
         "protocols/seksual/pengaduan.yml", "do: [Antar korban ke puskesmas atau rumah sakit.]",
         "do:\n      - Antar korban: ke puskesmas.",
-        "protocols/seksual/pengaduan.yml:22:9: steps[1].do[1]: harus berupa teks, tertulis "
+        "protocols/seksual/pengaduan.yml:23:9: steps[1].do[1]: harus berupa teks, tertulis "
         "bagian berisi kunci; bila ini teks yang berisi ': ', apit seluruh teks dengan tanda "
         "kutip (\"...\") [tipe-salah]"),
     "contact without a source": (
