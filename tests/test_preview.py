@@ -75,7 +75,7 @@ def test_the_preview_shows_each_save_and_survives_a_broken_one(project, preview)
 
     edit(project / P, "Antar korban ke puskesmas terdekat.", "Antar korban: ke puskesmas.")
     broken = _wait_for(url, "pratinjau-masalah")
-    assert f"{P}:21:10: steps[1].do[1]: harus berupa teks" in broken
+    assert f"{P}:22:10: steps[1].do[1]: harus berupa teks" in broken
     assert "Antar korban ke puskesmas terdekat." in broken  # the last good page stays
 
     edit(project / P, "Antar korban: ke puskesmas.", "Antar korban ke puskesmas umum.")
@@ -92,7 +92,7 @@ def test_a_preview_started_on_broken_content_says_what_is_wrong(project):
         start_new_session=True)
     try:
         home = _wait_for(f"http://127.0.0.1:{port}/", "pratinjau-masalah", seconds=120)
-        assert f"{P}:21:10:" in home
+        assert f"{P}:22:10:" in home
         edit(project / P, "Antar korban: ke rumah.", "Antar korban ke rumah sakit.")
         _wait_for(f"http://127.0.0.1:{port}/{PAGE}", "Antar korban ke rumah sakit.")
     finally:
@@ -109,7 +109,7 @@ def test_the_open_page_shows_a_save_and_a_broken_save_by_itself(project, preview
     edit(project / P, "Antar korban ke puskesmas atau rumah sakit.", "Antar korban: ke rumah.")
     problem = page.locator("#pratinjau-masalah")
     expect(problem).to_be_visible(timeout=60_000)  # no click: the page reloaded itself
-    expect(problem).to_contain_text(f"{P}:21:10")
+    expect(problem).to_contain_text(f"{P}:22:10")
     edit(project / P, "Antar korban: ke rumah.", "Antar korban ke rumah sakit umum.")
     expect(page.locator("article")).to_contain_text("Antar korban ke rumah sakit umum.",
                                                     timeout=60_000)

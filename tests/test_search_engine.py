@@ -287,6 +287,10 @@ def test_the_decision_guide_is_offered_first_for_a_situation_when_it_exists(real
     assert "Kekerasan seksual · anak" in told[0][0]["text"]
     assert re.match(FIRST_CONTACT.format("seksual"), told[1][0]["location"])
     assert not any(group[0]["location"] == GUIDE for group in plain)
+    # a word or two names what happened: the protocol comes first, no offer above it
+    for words in (["diperkosa"], ["dipukul", "suami"]):
+        [answer] = run_node(worker, index_path, search=[" ".join(words)])["search"]
+        assert answer[0][0]["location"] != GUIDE, words
     # an edition without the guide offers nothing
     without = json.loads(json.dumps(index))
     without["docs"] = [d for d in without["docs"] if not d["location"].startswith("panduan")]

@@ -64,7 +64,10 @@ function firstThings(page, situation) {
 /* Whether to offer the decision guide: a type's situation, or a query of many ideas that is
    not a question about a word's meaning. */
 function readsLikeSituation(situation, concepts) {
-  return !concepts.asksMeaning && (situation.types.size > 0 || concepts.length >= GUIDE_WORDS);
+  // One or two words ("diperkosa", "dipukul suami") name what happened: the protocol is the
+  // answer, first. Three or more with a situation's cue, or four of any kind, tell a story.
+  return !concepts.asksMeaning && ((situation.types.size > 0 && concepts.length >= 3) ||
+                                   concepts.length >= GUIDE_WORDS);
 }
 
 /* The decision guide as the first result group. Score 0: Enter still opens the best answer. */
