@@ -42,8 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import CHROMIUM_ARGS, serving  # noqa: E402
-from tests.search_harness import (FIRST_CONTACT, QUERY_FILES, ask, misses,  # noqa: E402
-                                  reciprocal_rank)
+from tests.search_harness import FIRST_CONTACT, QUERY_FILES, ask, misses, reciprocal_rank  # noqa: E402
 
 TYPED = ["memperkosa", "paspor ditahan", "dipukul suami", "rumah aman", "perkosan"]
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.firstscreen import phone
-from generator.merge import (effective_do_now, effective_pause_points, effective_red_flags,
-                             effective_steps)
+from generator.merge import (
+    effective_do_now,
+    effective_pause_points,
+    effective_red_flags,
+    effective_steps,
+)
 from generator.model import Handbook, PausePoint, Protocol, RedFlag
 
 

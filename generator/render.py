@@ -19,8 +19,7 @@ from markupsafe import Markup, escape
 from generator import pages
 from generator.checklist import checklist_for
 from generator.firstscreen import phone
-from generator.merge import (effective_child, effective_do_now, effective_red_flags,
-                             effective_steps)
+from generator.merge import effective_child, effective_do_now, effective_red_flags, effective_steps
 from generator.model import Citation, Contact, Handbook, Protocol, Service, Stage
 from generator.schema import URL_PATTERN
 from generator.text import dial_number, yaml_string

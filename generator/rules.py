@@ -36,8 +36,12 @@ from pathlib import Path
 
 from generator.checklist import checklist_for
 from generator.errors import Problem
-from generator.merge import (effective_child, effective_pause_points, effective_red_flags,
-                             effective_steps)
+from generator.merge import (
+    effective_child,
+    effective_pause_points,
+    effective_red_flags,
+    effective_steps,
+)
 from generator.model import Handbook, Protocol, RedFlag, Step
 
 CRIME_TYPES = ("seksual", "perdagangan-orang", "eksploitasi")  # never mediated

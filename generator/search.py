@@ -32,8 +32,17 @@ from pathlib import Path
 
 from generator import pages
 from generator.model import Handbook
-from generator.pages import (EMERGENCY, GLOSSARY, HOME, REFERENCES, SERVICES, STAGES_INDEX,
-                             protocol_page, stage_page, type_page)
+from generator.pages import (
+    EMERGENCY,
+    GLOSSARY,
+    HOME,
+    REFERENCES,
+    SERVICES,
+    STAGES_INDEX,
+    protocol_page,
+    stage_page,
+    type_page,
+)
 
 INDEX = "search/search_index.json"
 

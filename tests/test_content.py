@@ -13,7 +13,6 @@ from generator.validate import load_handbook
 from tests.conftest import ROOT
 
 
-
 def _ids_in_order(folder: str) -> list[str]:
     """The ids of protocols/<folder>/*.yml by their `order`: adding or retiring a type or a
     stage is a content change, and these tests follow it (CONTRIBUTING section 11)."""
