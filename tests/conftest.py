@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import shutil
+import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,26 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(FIXTURES / "mini" / "protocols", tmp_path / "protocols")
     return tmp_path
+
+
+def commit_all(folder: Path, message: str = "base") -> None:
+    """Commit everything in `folder` on branch main (a git repository from the first call),
+    as in an editor's checkout."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+                       cwd=folder, check=True, capture_output=True)
+
+    if not (folder / ".git").exists():
+        git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-qm", message)
+
+
+@pytest.fixture
+def repo(project: Path) -> Path:
+    """The test project as a git checkout whose main holds it as it is."""
+    commit_all(project)
+    return project
 
 
 @dataclass

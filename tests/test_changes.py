@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-
-import pytest
-
 from tests.conftest import edit
 
 P = "protocols/seksual/pengaduan.yml"
-
-
-@pytest.fixture
-def repo(project):
-    def git(*args):
-        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
-
-    git("init", "-q", "-b", "main")
-    git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    return project
 
 
 def test_changed_content_without_a_new_version_is_refused(repo, handbook):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from generator.guide import MAX_QUESTIONS, Outcome, Question, unfold, walks
 from generator.guide_render import flowchart_html, target_of
 from generator.render import render_pages
 from generator.validate import load_handbook
-from tests.conftest import ROOT, edit
+from tests.conftest import ROOT, commit_all, edit
 
 G = "protocols/guide.yml"
 SCENARIOS = yaml.safe_load((Path(__file__).parent / "guide_scenarios.yml").read_text("utf-8"))
@@ -245,13 +244,7 @@ def test_a_guide_file_is_not_an_unknown_file(project, handbook):
 
 
 def test_diff_names_what_changed_in_the_guide(project, handbook):
-    def git(*args):
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-                       cwd=project, check=True, capture_output=True)
-
-    git("init", "-q", "-b", "main")
-    git("add", ".")
-    git("commit", "-qm", "base")
+    commit_all(project)
     edit(project / G, "ask: Apakah korban masih anak?", "ask: Apakah korban belum dewasa?")
     edit(project / G, "version: 0.1.0", "version: 0.2.0")
     result = handbook("--root", project, "diff", "HEAD")

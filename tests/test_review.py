@@ -3,25 +3,10 @@ post on GitHub, written even when the check fails."""
 
 from __future__ import annotations
 
-import subprocess
-
-import pytest
-
 from generator.wording import WJ, github_text, word_diff
 from tests.conftest import edit
 
 P = "protocols/seksual/pengaduan.yml"
-
-
-@pytest.fixture
-def repo(project):
-    def git(*args):
-        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
-
-    git("init", "-q", "-b", "main")
-    git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    return project
 
 
 def lines(result) -> list[str]:
