@@ -193,7 +193,7 @@ def load_guide(run: _Run, handbook_ids: dict[str, set]) -> Guide | None:
     `handbook_ids` has the written protocols as "type/stage" (`protocols`), and the `types`
     and `stages` ids. Problems go to `run.problems`.
     """
-    from generator.validate import INVALID, _suggest
+    from generator.check_values import INVALID, _suggest
 
     path = run.content / FILE
     if not path.exists():
