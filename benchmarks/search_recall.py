@@ -20,8 +20,6 @@ issues): recall@3 >= 92 %, first-contact page first, index on a page that does n
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import http.server
 import io
@@ -31,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -135,17 +132,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serving_gzip(folder: Path):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
 def open_and_search(page, query: str = "dipukul suami") -> float:
     """Seconds from tapping the magnifier (phone width) to the first results on screen."""
     start = time.perf_counter()
@@ -159,7 +145,7 @@ def open_and_search(page, query: str = "dipukul suami") -> float:
 
 def cost(browser, site: Path, unzipped: Path) -> None:
     """What search costs over a slow link: index bytes before searching, time to results."""
-    with serving_gzip(site) as base:
+    with serving(site, GzipHandler) as base:
         for round_ in range(3):
             context = browser.new_context(viewport={"width": 360, "height": 740},
                                           service_workers="block")

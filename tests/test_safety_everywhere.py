@@ -7,17 +7,14 @@ of the same origin cannot make the service worker serve forged handbook pages.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import re
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import QuietHandler, edit
+from tests.conftest import QuietHandler, edit, serving
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 NEUTRAL_TITLE = "Resep Sayur Bening Bayam"
@@ -178,13 +175,7 @@ def _serve(folder: Path, *, cache_control: str = "", not_found: str = ""):
                 return
             super().send_error(code, message, explain)
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(folder, Handler) as base:
+        yield base
 
 
