@@ -22,7 +22,7 @@ from pathlib import Path
 from generator import pages
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.model import Handbook
-from generator.pages import BOOKLET, GUIDE_PDF, checklist_file
+from generator.pages import BOOKLET, GUIDE_PDF, OFFLINE_ZIP, checklist_file
 from generator.printout import Printer
 from generator.render import render_pages
 from generator.validate import load_handbook
@@ -45,12 +45,13 @@ class BuildError(HandbookError):
 
 
 def generate(root: Path, *, site_url: str = "", checklists: bool = True,
-             extra_downloads: dict[str, bytes] | None = None) -> Generated:
+             offline_zip: bool = False) -> Generated:
     """Load, validate and render the content of `root/protocols`, checklists included.
 
     Raises `ContentInvalidError` with every problem, a checklist too long for one page
     included. `checklists=False` skips the PDFs (a quicker preview; pages then have no
-    download links).
+    download links); `offline_zip` says the build will add the offline download (the home page
+    links it).
     """
     handbook, warnings = load_handbook(root)
     downloads: dict[str, bytes] = {}
@@ -59,10 +60,9 @@ def generate(root: Path, *, site_url: str = "", checklists: bool = True,
         downloads, problems = print_checklists(printer)
         if problems:
             raise ContentInvalidError([*problems, *warnings])
-    downloads = dict(sorted({**downloads, **(extra_downloads or {})}.items()))
-    sizes = {path: len(data) for path, data in downloads.items()}
-    return Generated(handbook, render_pages(handbook, sizes), downloads,
-                     pages.nav(handbook), warnings)
+    made = [*downloads, *([OFFLINE_ZIP] if offline_zip else [])]
+    return Generated(handbook, render_pages(handbook, made), downloads, pages.nav(handbook),
+                     warnings)
 
 
 def print_checklists(printer: Printer) -> tuple[dict[str, bytes], list[Problem]]:
@@ -127,29 +127,38 @@ def source_date_epoch(handbook: Handbook) -> str:
     return str(int(moment.timestamp()))
 
 
-def build_site(root: Path, site_dir: Path, *, strict: bool = True) -> None:
-    """Build the whole handbook into `site_dir`, atomically."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None,
+               strict: bool = True) -> Generated:
+    """Build the whole handbook into `site_dir`, atomically; returns what was generated.
+
+    Generate (unless `generated` is given), write the pages into a folder the site engine
+    reads, let the engine theme them, finish the built site (offline download, search,
+    policies, web app), check it is complete, then swap it into place.
+    """
+    from generator import engine, finish, stage, verify
 
     site_dir = site_dir.resolve()
     refuse_site_target(root.resolve(), site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(site_dir.parent)
+    url = site_url(root)
+    if generated is None:
+        generated = generate(root, site_url=url, offline_zip=True)
     staging = Path(tempfile.mkdtemp(prefix=f".site-{os.getpid()}-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict,
-                             site_url=site_url(root) or None)
-        try:
-            build(config)
-        except MkDocsException as exc:
-            raise BuildError(f"Situs tidak dibangun: {exc}") from None
-        finally:
-            config.plugins.on_shutdown()
-        _swap_into_place(staging, site_dir)
+        built = staging / "site"
+        built.mkdir()
+        docs = stage.write_sources(root, generated, staging / "sources")
+        config = stage.write_config(root, generated, docs, built)
+        engine.build(config, epoch=source_date_epoch(generated.handbook), strict=strict)
+        docs_dir = root / stage.project_config(root).get("docs_dir", "docs")
+        finish.finish_site(built, generated, docs_dir=docs_dir, site_url=url)
+        verify.verify_site(built, generated, offline_zip=True)
+        verify.verify_zip((built / OFFLINE_ZIP).read_bytes(), generated)
+        _swap_into_place(built, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return generated
 
 
 # What every built handbook holds: a folder without them is not a previous site.

@@ -245,10 +245,12 @@ def _build(root: Path, site: Path) -> int:
 
     refuse_site_target(root, site.resolve())  # before anything is written
     print("Memeriksa protokol dan daftar periksa ...", file=sys.stderr)
-    _print_problems(generate(root, site_url=site_url(root)).warnings, root)
-    print("Membangun situs ...", file=sys.stderr)
+    generated = generate(root, site_url=site_url(root), offline_zip=True)
+    _print_problems(generated.warnings, root)
+    print(f"Membangun situs: {len(generated.pages)} halaman, {len(generated.downloads)} "
+          "berkas unduhan ...", file=sys.stderr)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    build_site(root, site)
+    build_site(root, site, generated=generated)
     print(f"Selesai: buku saku ada di {site}/ (buka {site}/index.html, atau jalankan "
           "'handbook serve').")
     return 0

@@ -1,34 +1,42 @@
 """The offline download: the whole handbook as a zip that works opened straight from disk.
 
-A second MkDocs build of the same `mkdocs.yml` with Material's `offline` plugin (no directory
-URLs, the search index inlined as a script) and the vendored iframe-worker shim listed under
-`extra.polyfills`, so the plugin does not load it from a CDN and search works with no network.
-The zip leaves out what the download does not need (source maps, search languages the index
-does not use, the web app files) and is written with fixed dates, so it is deterministic.
+Made from the built site, not from a second engine build. Opened from disk a folder URL shows a
+directory listing, so every link to a folder (`../darurat/`) names its page
+(`../darurat/index.html`); the search index is also inlined as a script (`var __index = ...`,
+which the theme reads from `file://`) with its locations named the same way; the vendored
+iframe-worker shim is loaded first so search runs with no network; what only the published site
+uses (web app manifest, service worker, sitemap, the link to this zip) is left out. The zip is
+written with fixed dates, so it is deterministic.
 """
 
 from __future__ import annotations
 
 import io
-import logging
-import tempfile
+import json
+import re
 import zipfile
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
-import yaml
+from generator.pages import OFFLINE_ZIP
 
 SHIM = "javascripts/vendor/iframe-worker-shim.js"
 FOLDER = "buku-saku"  # the folder the zip unpacks into
 SKIP_SUFFIXES = (".map",)
-# Material's own search worker and lunr: the handbook's worker (generator/search.py) replaces them
+# Material's own search (lunr, its languages, its worker): the handbook's worker
+# (generator/search.py) replaces them; the published site's own files
 SKIP_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "sitemap.xml",
                  "sw.js", "manifest.webmanifest")
 
-# The theme's own search (lunr, its languages and workers) and source maps: never used, since
-# the handbook's worker replaces them; left out of the site too, with their extra licences.
+# The theme's own search and source maps are never used: left out of the site too.
 UNUSED_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
-log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=)(["'])([^"']*)\2""")
+_ONLINE_ONLY = re.compile(r'\s*<(?:link rel="manifest"|meta name="theme-color")[^>]*>')
+_ZIP_ITEM = re.compile(r"<li>(?:(?!</li>).)*?" + re.escape(OFFLINE_ZIP.rsplit("/", 1)[1])
+                       + r"(?:(?!</li>).)*?</li>\s*", re.DOTALL)
+_EMPTY_LIST = re.compile(r"<ul>\s*</ul>\s*")
+_HEAD_SCRIPT = re.compile(r"<script\b")
 
 
 def remove_unused(site: Path) -> None:
@@ -42,54 +50,71 @@ def remove_unused(site: Path) -> None:
             path.rmdir()
 
 
-def plugin_overrides(config_file: Path, handbook: dict, *more: str) -> list[dict]:
-    """The project's plugin list with some options of the handbook plugin changed."""
-    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    plugins = []
-    for entry in raw.get("plugins") or []:
-        name = entry if isinstance(entry, str) else next(iter(entry))
-        options = {} if isinstance(entry, str) else dict(entry[name] or {})
-        if name == "handbook":
-            options.update(handbook)
-        plugins.append({name: options})
-    return [*plugins, *({name: {}} for name in more)]
+def file_url(url: str) -> str:
+    """A relative link as it must read from disk: a folder names its `index.html`."""
+    if not url or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?", url):
+        return url  # another site, a scheme (tel:, mailto:), the site root, this page
+    path, rest = re.match(r"([^#?]*)(.*)", url, re.DOTALL).groups()
+    if path.endswith("/"):
+        path += "index.html"
+    elif path in (".", "..") or path.endswith(("/.", "/..")):
+        path += "/index.html"
+    return path + rest
 
 
-def offline_config_overrides(config_file: Path) -> dict:
-    """The settings that turn the project's `mkdocs.yml` into the offline variant."""
-    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    extra = dict(raw.get("extra") or {})
-    extra["polyfills"] = [SHIM]
-    return {"plugins": plugin_overrides(config_file, {"variant": "offline"}, "offline"),
-            "extra": extra, "use_directory_urls": False}
+def offline_page(page_html: str, depth: int) -> str:
+    """A built page of the site as the download shows it (before its last checks)."""
+    page_html = _URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + file_url(m[3]) + m[2], page_html)
+    page_html = _ONLINE_ONLY.sub("", page_html)
+    page_html = _EMPTY_LIST.sub("", _ZIP_ITEM.sub("", page_html))
+    shim = f'<script src="{"../" * depth}{SHIM}"></script>'
+    at = page_html.find("</head>")
+    first = _HEAD_SCRIPT.search(page_html, 0, at if at >= 0 else len(page_html))
+    if first is None:
+        return page_html
+    return page_html[:first.start()] + shim + page_html[first.start():]
 
 
-def build_offline_zip(config_file: Path) -> bytes:
-    """Build the offline variant into a temporary folder and zip it."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
-        config = load_config(str(config_file), site_dir=tmp,
-                             **offline_config_overrides(config_file))
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-        return zip_folder(Path(tmp))
+def offline_index(index: dict) -> dict:
+    """The search index with every location read from disk (`x/` -> `x/index.html`)."""
+    docs = [{**doc, "location": file_url(doc["location"]) if doc["location"][:1] not in ("", "#")
+             else "index.html" + doc["location"]} for doc in index["docs"]]
+    return {**index, "docs": docs}
 
 
-def zip_folder(folder: Path) -> bytes:
-    """Deterministic zip of `folder` under FOLDER/, without what the download does not need."""
+def index_script(index: dict) -> str:
+    """The search index as the theme loads it from `file://` (Material's offline plugin
+    writes the same `var __index = ...`)."""
+    return "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_zip(site: Path, finish_page: Callable[[str, str], str], *,
+              static: Collection[str] = (), extra: Iterable[tuple[str, bytes]] = ()) -> bytes:
+    """The download from the built `site`: pages made file-ready and finished by
+    `finish_page(html, path)`, `static` pages and the other files as they are, `extra` files
+    added."""
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        if rel.endswith(SKIP_SUFFIXES) or rel.startswith(SKIP_PREFIXES) or rel == OFFLINE_ZIP:
+            continue
+        data = path.read_bytes()
+        if rel.endswith(".html") and rel not in static:
+            text = offline_page(data.decode("utf-8"), rel.count("/"))
+            data = finish_page(text, rel).encode("utf-8")
+        files[rel] = data
+    files.update(extra)
+    return zip_files(files)
+
+
+def zip_files(files: dict[str, bytes]) -> bytes:
+    """Deterministic zip of `files` under FOLDER/."""
     stamp = (1980, 1, 1, 0, 0, 0)  # the zip format's first date: no build time in the bytes
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            rel = path.relative_to(folder).as_posix()
-            if rel.endswith(SKIP_SUFFIXES) or rel.startswith(SKIP_PREFIXES):
-                continue
+        for rel in sorted(files):
             info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
+            zf.writestr(info, files[rel])
     return out.getvalue()

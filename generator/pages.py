@@ -44,14 +44,13 @@ def stage_page(stage: Stage) -> str:
 def url_of(page: str, *, directory_urls: bool = True) -> str:
     """The served URL of a source path, relative to the site root (`protokol/x/y/`).
 
-    Without directory URLs (the offline download) it is the HTML file: `protokol/x/y.html`.
+    Without directory URLs (the offline download, opened from disk) it names the HTML file:
+    `protokol/x/y/index.html`.
     """
-    if not directory_urls:
-        return page.removesuffix(".md") + ".html"
-    if page == HOME:
-        return ""
     stem = page.removesuffix(".md")
-    return (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
+    url = "" if page == HOME else (stem.removesuffix("index") if stem.endswith("index")
+                                   else stem + "/")
+    return url if directory_urls else url + "index.html"
 
 
 def relative(from_page: str, to_page: str) -> str:

@@ -1,7 +1,10 @@
-"""Thin MkDocs glue: the generated pages, checklists and downloads go in, the rest is MkDocs'.
+"""Thin MkDocs glue: the same pipeline steps `handbook build` runs, called from plugin events.
 
-`mkdocs build` and `mkdocs serve` from the project root give the same site as `handbook build`
-and `handbook serve`. All logic lives in the pipeline modules, which the tests call directly.
+`handbook build` generates the pages before the engine and finishes the site after it
+(`generator.build.build_site`); there the plugin runs with `generate: false` and only escapes
+the titles the engine prints as HTML. `mkdocs build` and `mkdocs serve` from the project root
+run it in full: `generate` in `on_config`, the pages handed over in memory in `on_files`, and
+`finish_site` in `on_post_build`, so they give the same site.
 """
 
 from __future__ import annotations
@@ -9,62 +12,51 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, file_sort_key
 
 from generator import preview
 from generator.build import Generated, generate, source_date_epoch
-from generator.download import build_offline_zip, remove_unused
-from generator.errors import ContentInvalidError, Problem
-from generator.pages import OFFLINE_ZIP
-from generator.search import ThemeChangedError, point_theme_to_worker, rewrite_index, site_scripts
-from generator.security import UnsafePageError, allowed_hashes, protect
-from generator.text import one_line, outside_link
-from generator.webapp import write_web_app
+from generator.errors import ContentInvalidError, HandbookError, Problem
+from generator.search import site_scripts
+from generator.stage import escape_nav, refuse_unsafe_sources
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class PluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    # False when the pages are already in docs_dir (`handbook build` wrote them there)
+    generate = c.Type(bool, default=True)
     # Settings for the printable checklists
     checklists = c.Type(bool, default=True)
     # Settings for offline use
     offline_zip = c.Type(bool, default=True)
-    variant = c.Choice(("online", "offline"), default="online")
 
 
 class HandbookPlugin(BasePlugin[PluginConfig]):
-    # No on_startup/on_shutdown here: MkDocs would then reuse one instance for the inner build
-    # of the offline download, and the two builds would share their settings.
     generated: Generated | None = None
     problems: tuple[Problem, ...] = ()  # the preview's errors, shown on every page
 
-    # Before the other plugins: the offline download's inner build shares MkDocs' cached
-    # plugin instances (the search index among them), so it must be over before they start.
-    @event_priority(100)
+    @property
+    def full(self) -> bool:
+        return self.config.enabled and self.config.generate
+
     def on_config(self, config):
-        if not self.config.enabled:
+        if not self.full:
             return config
         self.root = Path(config.config_file_path).parent
-        offline = self.config.variant == "offline"
-        config.extra["handbook_variant"] = self.config.variant
-        downloads = {}
         in_preview = preview.active()
-        # The download is a second build; the preview (`handbook serve`) leaves it out.
-        if not offline and self.config.offline_zip and not in_preview:
-            downloads[OFFLINE_ZIP] = build_offline_zip(Path(config.config_file_path))
+        self.offline_zip = self.config.offline_zip and not in_preview  # the preview skips it
         try:
             self.generated = generate(self.root, site_url=config.site_url or "",
                                       checklists=self.config.checklists,
-                                      extra_downloads=downloads)
+                                      offline_zip=self.offline_zip)
         except ContentInvalidError as exc:
             if not in_preview:
                 raise PluginError("\n".join([*map(str, exc.problems), str(exc)])) from None
@@ -75,6 +67,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
                 (log.warning if problem.warning else log.error)(str(problem))
             log.error(str(exc))
         else:
+            self.problems = ()
             if in_preview:
                 preview.remember(str(self.root), self.generated)
             for warning in self.generated.warnings:
@@ -83,14 +76,8 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         self._epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         if self._epoch_before is None and self.generated is not None:
             os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.generated.handbook)
-        docs_dir = Path(config.docs_dir) if offline else None
-        self.hashes = allowed_hashes(root_path=urlsplit(config.site_url or "").path or "/",
-                                     docs_dir=docs_dir)
-        if self.generated is None:  # a preview whose first build already has errors
-            return config
-        # The one place where titles cross into MkDocs, which prints every title as HTML:
-        # each navigation title is escaped here (the page titles in on_page_markdown).
-        config.nav = escape_nav([*self.generated.nav, *(config.nav or [])])
+        if self.generated is not None:
+            config.nav = escape_nav([*self.generated.nav, *(config.nav or [])])
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -109,83 +96,56 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         return page_html
 
     def on_files(self, files, config):
+        if not self.full:
+            return files
         if self.generated is None:
             if self.problems and files.get_file_from_path(preview.ERRORS_PAGE) is None:
                 files.append(File.generated(config, preview.ERRORS_PAGE,
                                             content=preview.errors_page()))
             return files
-        refuse_unsafe_sources(files, Path(config.docs_dir), self.root)
+        try:
+            refuse_unsafe_sources(Path(config.docs_dir), self.root)
+        except HandbookError as exc:
+            raise PluginError(str(exc)) from None
         for path, content in [*self.generated.pages.items(),
                               *self.generated.downloads.items(), *site_scripts()]:
             files.append(File.generated(config, path, content=content))
-        return files
+        # In the order the engine reads a folder holding them all (`handbook build`): the
+        # search index lists pages in this order.
+        return Files(sorted(files, key=file_sort_key))
 
-    def on_post_page(self, output, page, config):
-        return self._finish_html(output, page.file.src_uri)
-
-    def on_post_template(self, output_content, template_name, config):
-        if not template_name.endswith(".html"):
-            return output_content
-        return self._finish_html(output_content, template_name)
-
-    def _finish_html(self, page_html, where):
-        if self.generated is not None:
-            try:
-                page_html = point_theme_to_worker(page_html)
-            except ThemeChangedError as exc:
-                raise PluginError(str(exc)) from None
-        if self.problems:
-            page_html = preview.with_banner(page_html, self.problems)
-        try:
-            # The preview server adds its own inline reload script to every page it serves.
-            return protect(page_html, self.hashes, live_reload=preview.active())
-        except UnsafePageError as exc:
-            raise PluginError(f"{where}: halaman berisi skrip atau unsur yang tidak dibuat oleh "
-                              f"buku saku ({exc}); situs tidak dibangun") from None
-
-    # After the search plugin has written its index, before the offline plugin inlines it.
-    @event_priority(-50)
     def on_post_build(self, config):
-        if self.generated is not None:
-            rewrite_index(Path(config.site_dir), self.generated.handbook,
-                          directory_urls=config.use_directory_urls)
-        if self.generated is not None and self.config.variant == "online":
-            remove_unused(Path(config.site_dir))
-        if preview.active():
-            preview.write_service_worker(Path(config.site_dir))
-        elif self.generated is not None and self.config.variant == "online":
-            write_web_app(Path(config.site_dir))
-        if self.generated is not None and getattr(self, "_epoch_before", "") is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if not self.full:
+            return
+        from generator.finish import finish_site
+
+        try:
+            if self.generated is not None:
+                finish_site(Path(config.site_dir), self.generated,
+                            docs_dir=Path(config.docs_dir), site_url=config.site_url or "",
+                            offline_zip=self.offline_zip, problems=self.problems,
+                            in_preview=preview.active())
+            elif self.problems:  # a preview whose first build already has errors
+                _banner_only(Path(config.site_dir), self.problems)
+        except HandbookError as exc:
+            raise PluginError(str(exc)) from None
+        finally:
+            if self._epoch_before is None:
+                os.environ.pop("SOURCE_DATE_EPOCH", None)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "protocols"))  # a saved YAML file rebuilds the preview
         return server
 
 
-def escape_nav(nav: list) -> list:
-    """A navigation in MkDocs' `nav` form with every title HTML-escaped (paths kept)."""
-    out: list = []
-    for entry in nav:
-        if isinstance(entry, dict):
-            out.append({html.escape(str(title)): (escape_nav(value) if isinstance(value, list)
-                                                  else value)
-                        for title, value in entry.items()})
-        else:
-            out.append(entry)
-    return out
+def _banner_only(site: Path, problems) -> None:
+    """The preview with no good build yet: the problems on its pages, nothing else."""
+    from generator.finish import finish_page
+    from generator.security import allowed_hashes
 
-
-def refuse_unsafe_sources(files, docs: Path, root: Path) -> None:
-    """Hand-written pages and files: nothing from outside the repository, no file name a
-    Windows unzip tool would read as a path."""
-    for file in files:
-        if not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs):
-            continue  # the theme's own files
-        path = Path(file.abs_src_path)
-        shown = os.path.relpath(path, root)
-        if re.search(r"[\\:\x00-\x1f\x7f]", file.src_uri):
-            raise PluginError(f"{one_line(shown)}: nama berkas berisi '\\', ':' atau karakter "
-                              "kendali; ganti namanya (huruf, angka, '-')")
-        if problem := outside_link(path, root, shown):
-            raise PluginError(str(problem))
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        text = finish_page(path.read_text(encoding="utf-8"), rel, site, allowed_hashes(),
+                           problems=problems, live_reload=True)
+        path.write_text(text, encoding="utf-8")
+    preview.write_service_worker(site)

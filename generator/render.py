@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import jinja2
@@ -84,9 +85,9 @@ def _environment() -> jinja2.Environment:
 class Renderer:
     """Renders the pages of one handbook. `render(page, template, **context)` -> Markdown."""
 
-    def __init__(self, handbook: Handbook, downloads: dict[str, int] | None = None) -> None:
+    def __init__(self, handbook: Handbook, downloads: Collection[str] = ()) -> None:
         self.handbook = handbook
-        self.downloads = downloads or {}
+        self.downloads = frozenset(downloads)
         self.env = _environment()
         # Per-handbook helpers go in the render context, not in the shared environment.
         self.context = {
@@ -110,12 +111,13 @@ class Renderer:
         return Markup(f"[{md_escape(text)}]({escape(target)})")
 
     def download(self, path: str, text: str) -> Markup:
-        """A link to a generated file with its size, or nothing if it was not generated."""
+        """A link to a generated file, or nothing if it is not generated. The file's size is
+        added after the build, from the file itself (`finish.with_sizes`)."""
         if path not in self.downloads:
             return Markup("")
-        size = self.downloads[path]
-        label = f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, size // 1024)} KB"
-        return self.link(path, f"{text} ({label})")
+        here = pages.url_of(self._here)
+        target = posixpath.relpath(path, posixpath.dirname(here + "x") or ".")
+        return Markup('<a href="{}" data-hb-download>{}</a>').format(target, text)
 
     def external(self, url: str) -> Markup:
         # `url` matched schema.URL_PATTERN: no space, quote, bracket or parenthesis.
@@ -198,9 +200,8 @@ def _citing_pages(handbook: Handbook) -> dict[str, list[Protocol]]:
     return out
 
 
-def render_pages(handbook: Handbook, downloads: dict[str, int] | None = None
-                 ) -> dict[str, str]:
-    """Every generated page, by source path; `downloads` are the generated files' sizes."""
+def render_pages(handbook: Handbook, downloads: Collection[str] = ()) -> dict[str, str]:
+    """Every generated page, by source path; `downloads` are the files the build makes."""
     renderer = Renderer(handbook, downloads)
     out = {
         pages.HOME: renderer.render(pages.HOME, "home.md.j2"),

@@ -172,7 +172,7 @@ def test_the_offline_zip_opened_from_disk_shows_the_card_and_folds(browser, ship
         zf.extractall(tmp_path)
     context = browser.new_context(viewport={"width": 360, "height": SCREEN})
     page = context.new_page()
-    page.goto((tmp_path / "buku-saku/protokol/seksual/penanganan-awal.html").as_uri())
+    page.goto((tmp_path / "buku-saku/protokol/seksual/penanganan-awal/index.html").as_uri())
     card = page.locator("#lakukan-sekarang")
     expect(card).to_be_visible()
     assert card.bounding_box()["y"] + card.bounding_box()["height"] <= SCREEN

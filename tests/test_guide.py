@@ -147,7 +147,7 @@ def test_the_flowchart_is_one_a4_page_with_the_edition(project):
     assert "versi 0.1.0" in text
     booklet = PdfReader(io.BytesIO(generated.downloads["unduh/buku-daftar-periksa.pdf"]))
     assert "Bagan panduan cepat" in booklet.pages[-1].extract_text()
-    assert "](bagan-panduan.pdf)" in generated.pages["panduan/index.md"]
+    assert '<a href="bagan-panduan.pdf" data-hb-download>' in generated.pages["panduan/index.md"]
 
 
 def test_the_real_flowchart_names_every_question_and_outcome(real):

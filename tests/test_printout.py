@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 import pytest
@@ -80,11 +81,21 @@ def test_booklet_has_cover_contents_and_every_numbered_checklist_by_stage(genera
     assert "Kekerasan fisik Lembar 1" in contents
 
 
-def test_protocol_page_links_its_checklist_and_home_links_the_booklet(generated):
-    page = generated.pages["protokol/seksual/pengaduan.md"]
-    assert "[Unduh daftar periksa (PDF) (" in page
-    assert "(pengaduan/daftar-periksa-seksual-pengaduan.pdf)" in page
-    assert "(unduh/buku-daftar-periksa.pdf)" in generated.pages["index.md"]
+@pytest.mark.site
+def test_protocol_page_links_its_checklist_and_home_links_the_booklet(shipped_site):
+    """The link a trainer taps names the file and its real size (added after the build)."""
+    def links(page: str) -> list[tuple[str, str]]:
+        html = (shipped_site / page).read_text(encoding="utf-8")
+        return re.findall(r'<a href="([^"]+\.pdf)" data-hb-download>([^<]*)</a>', html)
+
+    protocol = links("protokol/seksual/pengaduan/index.html")
+    pdf = shipped_site / "protokol/seksual/pengaduan/daftar-periksa-seksual-pengaduan.pdf"
+    label = f"({max(1, pdf.stat().st_size // 1024)} KB)"
+    assert ("daftar-periksa-seksual-pengaduan.pdf", f"Unduh daftar periksa (PDF) {label}"
+            ) in protocol
+    booklet = dict(links("index.html"))["unduh/buku-daftar-periksa.pdf"]
+    assert booklet.startswith("Unduh buku daftar periksa untuk pelatihan (PDF) (")
+    assert booklet.endswith(" KB)") or booklet.endswith(" MB)")
 
 
 def test_unchanged_checklists_are_not_rendered_again(generated, tmp_path):

@@ -36,14 +36,14 @@ def unzipped(built, tmp_path):
 def test_quick_exit_in_the_zip_opens_the_neutral_page(browser, unzipped):
     context = browser.new_context()
     page = context.new_page()
-    page.goto((unzipped / "glosarium.html").as_uri())
-    page.goto((unzipped / "protokol/seksual/pengaduan.html").as_uri())
+    page.goto((unzipped / "glosarium/index.html").as_uri())
+    page.goto((unzipped / "protokol/seksual/pengaduan/index.html").as_uri())
     page.get_by_role("link", name=re.compile("Keluar cepat")).click()
     page.wait_for_url(re.compile(r"resep/index\.html$"))
     assert page.title() == NEUTRAL_TITLE  # not "Index of .../resep/"
     page.go_back()
-    assert page.url.endswith("glosarium.html")  # the protocol page was replaced
-    page.goto((unzipped / "protokol/seksual/pengaduan.html").as_uri())
+    assert page.url.endswith("glosarium/index.html")  # the protocol page was replaced
+    page.goto((unzipped / "protokol/seksual/pengaduan/index.html").as_uri())
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url(re.compile(r"resep/index\.html$"))

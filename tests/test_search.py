@@ -68,7 +68,7 @@ def test_the_download_opened_from_disk_answers_exactly_like_the_site(browser, se
     page = context.new_page()
     page.goto(served + "tentang/")
     online = ask(page, queries)["answers"]
-    page.goto((tmp_path / "buku-saku/tentang.html").as_uri())
+    page.goto((tmp_path / "buku-saku/tentang/index.html").as_uri())
     offline = ask(page, queries)["answers"]
     for answer in offline:  # the download's addresses are files: jenis/x/index.html, x/y.html
         for key in ("pages", "ranked"):

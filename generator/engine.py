@@ -1,0 +1,85 @@
+"""The site engine: whatever turns the staged folder's Markdown into themed HTML.
+
+MkDocs 1.6 by default; ProperDocs (the continuation of MkDocs 1.x, same API under its own
+name) with `HANDBOOK_ENGINE=properdocs`. Both read the `mkdocs.yml` that `generator.stage`
+writes. Nothing else in the pipeline depends on which one ran: `generator.verify` checks
+what it built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.errors import HandbookError
+
+ENGINES = ("mkdocs", "properdocs")
+ENGINE_VARIABLE = "HANDBOOK_ENGINE"
+
+
+class EngineError(HandbookError):
+    """The site engine failed, or is not installed."""
+
+
+def name() -> str:
+    """The engine this build uses: `HANDBOOK_ENGINE`, else mkdocs."""
+    chosen = os.environ.get(ENGINE_VARIABLE) or "mkdocs"
+    if chosen not in ENGINES:
+        raise EngineError(f"{ENGINE_VARIABLE}={chosen!r} tidak dikenal; pilih salah satu: "
+                          f"{', '.join(ENGINES)}")
+    return chosen
+
+
+def build(config_file: Path, *, engine: str | None = None, epoch: str | None = None,
+          **overrides) -> None:
+    """Build the site `config_file` describes, in this process.
+
+    `epoch` is the SOURCE_DATE_EPOCH the engine dates the sitemap from (same content, same
+    bytes); `overrides` are config settings (e.g. `strict=False`).
+    """
+    engine = engine or name()
+    try:
+        config_module = importlib.import_module(f"{engine}.config")
+        build_module = importlib.import_module(f"{engine}.commands.build")
+        exceptions = importlib.import_module(f"{engine}.exceptions")
+    except ImportError:
+        raise EngineError(f"mesin situs '{engine}' tidak terpasang; jalankan bash scripts/setup"
+                          ) from None
+    with _quiet(engine), _environment("SOURCE_DATE_EPOCH", epoch):
+        config = config_module.load_config(str(config_file), **overrides)
+        try:
+            build_module.build(config)
+        except exceptions.MkDocsException as exc:
+            raise EngineError(f"Situs tidak dibangun: {exc}") from None
+        finally:
+            config.plugins.on_shutdown()
+
+
+@contextlib.contextmanager
+def _environment(key: str, value: str | None) -> Iterator[None]:
+    before = os.environ.get(key)
+    if value is not None and before is None:
+        os.environ[key] = value
+    try:
+        yield
+    finally:
+        if value is not None and before is None:
+            os.environ.pop(key, None)
+
+
+@contextlib.contextmanager
+def _quiet(engine: str) -> Iterator[None]:
+    """The engine's own INFO lines ("Cleaning site directory", the build time) are noise in
+    the handbook's output: its warnings and errors stay."""
+    logger = logging.getLogger(engine)
+    level = logger.level
+    if not logger.isEnabledFor(logging.DEBUG):
+        logger.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

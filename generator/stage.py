@@ -1,0 +1,103 @@
+"""The generated handbook as a folder any mkdocs.yml engine reads, with its config beside it.
+
+`handbook build` writes everything the site engine needs once per build: the hand-written
+pages, the generated pages with their front matter, the checklists, the search scripts, and
+an engine config (the project's `mkdocs.yml` with the generated navigation, every title
+escaped, and absolute paths). The engine only turns Markdown into themed HTML there; the
+`handbook` plugin, if the engine runs plugins, escapes titles and nothing else.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator.build import Generated, site_url
+from generator.errors import HandbookError
+from generator.search import site_scripts
+from generator.text import one_line, outside_link
+
+CONFIG = "mkdocs.yml"
+
+
+class UnsafeSourceError(HandbookError):
+    """A hand-written page or file the build refuses to publish."""
+
+
+def project_config(root: Path) -> dict:
+    """The project's `mkdocs.yml` as plain data."""
+    return yaml.safe_load((root / CONFIG).read_text(encoding="utf-8")) or {}
+
+
+def write_sources(root: Path, generated: Generated, folder: Path) -> Path:
+    """Hand-written and generated pages and files into `folder/docs`; returns that folder."""
+    raw = project_config(root)
+    hand_written = root / raw.get("docs_dir", "docs")
+    refuse_unsafe_sources(hand_written, root)
+    docs = folder / "docs"
+    shutil.copytree(hand_written, docs)
+    for path, content in [*generated.pages.items(), *generated.downloads.items(),
+                          *site_scripts()]:
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content)
+    return docs
+
+
+def write_config(root: Path, generated: Generated, docs: Path, site_dir: Path) -> Path:
+    """The engine config for the folder `write_sources` made, beside it; returns its path."""
+    raw = project_config(root)
+    theme = dict(raw.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    plugins = []
+    for entry in raw.get("plugins") or []:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        options = {} if isinstance(entry, str) else dict(entry[name] or {})
+        if name == "handbook":
+            options["generate"] = False  # the pages are in docs_dir already
+        plugins.append({name: options})
+    config = {**raw, "docs_dir": str(docs), "site_dir": str(site_dir), "theme": theme,
+              "plugins": plugins, "nav": escape_nav([*generated.nav, *(raw.get("nav") or [])])}
+    if url := site_url(root):
+        config["site_url"] = url
+    path = docs.parent / CONFIG
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path
+
+
+def escape_nav(nav: list) -> list:
+    """A navigation in MkDocs' `nav` form with every title HTML-escaped (paths kept): the
+    engine prints navigation titles as HTML."""
+    out: list = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({html.escape(str(title)): (escape_nav(value) if isinstance(value, list)
+                                                  else value)
+                        for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
+def refuse_unsafe_sources(docs: Path, root: Path) -> None:
+    """Hand-written pages and files: nothing from outside the repository, no file name a
+    Windows unzip tool would read as a path."""
+    for path in sorted(docs.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue
+        shown = os.path.relpath(path, root)
+        if re.search(r"[\\:\x00-\x1f\x7f]", path.relative_to(docs).as_posix()):
+            raise UnsafeSourceError(f"{one_line(shown)}: nama berkas berisi '\\', ':' atau "
+                                    "karakter kendali; ganti namanya (huruf, angka, '-')")
+        if problem := outside_link(path, root, shown):
+            raise UnsafeSourceError(str(problem))

@@ -1,0 +1,101 @@
+"""Whatever engine built it: is the site the handbook?
+
+An engine that does not run the handbook's steps (Zensical runs no MkDocs plugins) or a theme
+that changed would otherwise publish a site without its protocols, or with links to nothing.
+`verify_site` checks the built folder and `verify_zip` the offline download: every generated
+page and file is there, the search worker and its index, the web app; and every link a page
+makes inside the handbook leads to a file that exists (as the browser resolves it, from a
+server or from disk).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator import pages, search
+from generator.build import Generated
+from generator.download import FOLDER, file_url
+from generator.errors import HandbookError
+from generator.pages import OFFLINE_ZIP
+
+_URL_ATTRIBUTE = re.compile(r"""\s(?:href|src)=(["'])([^"']*)\1""")
+_NOT_A_FILE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?")
+SHOWN = 5  # missing files and broken links named in the message; the rest are counted
+
+
+class IncompleteSiteError(HandbookError):
+    """The built site lacks what the handbook generated, or links to nothing."""
+
+
+def expected_files(generated: Generated, *, directory_urls: bool = True,
+                   web_app: bool = True) -> list[str]:
+    """Every file a built handbook must hold, as paths in the site."""
+    def page_file(page: str) -> str:
+        url = pages.url_of(page, directory_urls=directory_urls)
+        return url + "index.html" if url.endswith("/") or not url else url
+
+    out = [page_file(page) for page in generated.pages]
+    out += [*generated.downloads, search.INDEX, *(path for path, _ in search.site_scripts())]
+    if web_app:
+        out += ["sw.js", "manifest.webmanifest"]
+    return out
+
+
+def broken_links(names: set[str], documents: Iterable[tuple[str, str]]) -> list[str]:
+    """`page -> link` for every relative link of the pages that names no file in `names`."""
+    out = []
+    for rel, text in documents:
+        if rel == "404.html":
+            continue  # its links are absolute: it is served at any address
+        here = posixpath.dirname(rel)
+        for match in _URL_ATTRIBUTE.finditer(text):
+            url = match[2]
+            if not url or _NOT_A_FILE.match(url):
+                continue
+            path = re.match(r"[^#?]*", file_url(url))[0]
+            target = posixpath.normpath(posixpath.join(here, path))
+            if target not in names:
+                out.append(f"{rel} -> {url}")
+    return sorted(set(out))
+
+
+def verify_site(site: Path, generated: Generated, *, web_app: bool = True,
+                offline_zip: bool = False) -> None:
+    names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    expected = expected_files(generated, web_app=web_app)
+    if offline_zip:
+        expected.append(OFFLINE_ZIP)
+    missing = [path for path in expected if path not in names]
+    documents = ((rel, (site / rel).read_text(encoding="utf-8"))
+                 for rel in sorted(names) if rel.endswith(".html"))
+    _report(str(site), missing, broken_links(names, documents))
+
+
+def verify_zip(data: bytes, generated: Generated) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        prefix = FOLDER + "/"
+        names = {n.removeprefix(prefix) for n in zf.namelist() if not n.endswith("/")}
+        missing = [path for path in expected_files(generated, directory_urls=False,
+                                                   web_app=False) if path not in names]
+        documents = [(rel, zf.read(prefix + rel).decode("utf-8"))
+                     for rel in sorted(names) if rel.endswith(".html")]
+    _report(OFFLINE_ZIP, missing, broken_links(names, documents))
+
+
+def _report(where: str, missing: list[str], broken: list[str]) -> None:
+    parts = []
+    if missing:
+        parts.append(f"{len(missing)} berkas buatan buku saku tidak ada (misalnya "
+                     f"{', '.join(missing[:SHOWN])}); mesin situs mungkin tidak menjalankan "
+                     "langkah buku saku")
+    if broken:
+        parts.append(f"{len(broken)} tautan menuju berkas yang tidak ada (misalnya "
+                     f"{'; '.join(broken[:SHOWN])})")
+    if parts:
+        raise IncompleteSiteError(f"Hasil bangun {where} tidak lengkap: {'; '.join(parts)}. "
+                                  "Situs lama tidak diganti.")
