@@ -76,10 +76,20 @@ def offline_page(page_html: str, depth: int) -> str:
 
 
 def offline_index(index: dict) -> dict:
-    """The search index with every location read from disk (`x/` -> `x/index.html`)."""
-    docs = [{**doc, "location": file_url(doc["location"]) if doc["location"][:1] not in ("", "#")
-             else "index.html" + doc["location"]} for doc in index["docs"]]
-    return {**index, "docs": docs}
+    """The search index (`search.build_index`) with every URL as read from disk
+    (`x/` -> `x/index.html`): result locations, page labels, the glossary, the guide.
+    A test builds it both ways (from the disk locations, and mapped here) and compares."""
+    def url(location: str) -> str:
+        return file_url(location) if location[:1] not in ("", "#") else "index.html" + location
+
+    handbook = dict(index["config"]["handbook"])
+    handbook["pages"] = dict(sorted((url(page), labels)
+                                    for page, labels in handbook["pages"].items()))
+    handbook["definition"] = {**handbook["definition"],
+                              "page": url(handbook["definition"]["page"])}
+    handbook["guide"] = sorted(url(page) for page in handbook["guide"])
+    return {"config": {**index["config"], "handbook": handbook},
+            "docs": [{**doc, "location": url(doc["location"])} for doc in index["docs"]]}
 
 
 def index_script(index: dict) -> str:

@@ -50,17 +50,18 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
     # HTML files copied from the hand-written folder (the neutral page resep/) keep their own
     # strict policy: only the pages the engine rendered are finished.
     static = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.html")}
-    if offline_zip and raw is not None:
+    index = search.build_index(raw, handbook) if raw is not None else None
+    if offline_zip and index is not None:
         hashes = allowed_hashes(root_path=root_path, docs_dir=docs_dir)
-        index = search.build_index(download.offline_index(raw), handbook, directory_urls=False)
+        offline = download.offline_index(index)
         data = download.build_zip(
             site, lambda html, rel: finish_page(html, rel, site, hashes), static=static,
-            extra=[(search.INDEX, _json(index).encode()),
-                   (SEARCH_SCRIPT, download.index_script(index).encode())])
+            extra=[(search.INDEX, _json(offline).encode()),
+                   (SEARCH_SCRIPT, download.index_script(offline).encode())])
         (site / OFFLINE_ZIP).parent.mkdir(parents=True, exist_ok=True)
         (site / OFFLINE_ZIP).write_bytes(data)
-    if raw is not None:
-        index_file.write_text(_json(search.build_index(raw, handbook)), encoding="utf-8")
+    if index is not None:
+        index_file.write_text(_json(index), encoding="utf-8")
     hashes = allowed_hashes(root_path=root_path)
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()

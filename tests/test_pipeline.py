@@ -1,0 +1,87 @@
+"""The pipeline around the site engine: whatever built the themed pages, the handbook is only
+published whole, and the offline download reads every link and search result from disk."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import engine
+from generator.download import file_url, offline_index
+from generator.search import build_index
+from generator.validate import load_handbook
+from tests.conftest import ROOT
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("url", "from_disk"), [
+    ("../darurat/", "../darurat/index.html"),
+    ("../../protokol/seksual/pengaduan/#langkah", "../../protokol/seksual/pengaduan/index.html#langkah"),
+    ("..", "../index.html"),
+    (".", "./index.html"),
+    ("../..", "../../index.html"),
+    ("daftar-periksa-fisik-pengaduan.pdf", "daftar-periksa-fisik-pengaduan.pdf"),
+    ("../assets/stylesheets/main.css", "../assets/stylesheets/main.css"),
+    ("#lakukan-sekarang", "#lakukan-sekarang"),
+    ("tel:129", "tel:129"),
+    ("https://peraturan.bpk.go.id/", "https://peraturan.bpk.go.id/"),
+    ("/darurat/", "/darurat/"),
+])
+def test_a_link_in_the_download_names_the_file_a_browser_opens_from_disk(url, from_disk):
+    assert file_url(url) == from_disk
+
+
+def test_the_downloads_search_index_is_the_sites_read_from_disk():
+    """Mapping the site's index (what the build does) gives the index built from disk
+    locations: a new URL in the index that the mapping forgets fails here."""
+    handbook, _ = load_handbook(ROOT)
+    docs = [{"location": location, "title": "Judul", "text": "Korban datang. Petugas menerima."}
+            for location in ("", "#lainnya", "darurat/", "protokol/seksual/pengaduan/",
+                             "protokol/seksual/pengaduan/#langkah", "glosarium/#visum")]
+    raw = {"config": {"lang": ["id"]}, "docs": docs}
+    from_disk = {"config": raw["config"],
+                 "docs": [{**d, "location": file_url(d["location"]) if d["location"][:1]
+                           not in ("", "#") else "index.html" + d["location"]} for d in docs]}
+    mapped = offline_index(build_index(raw, handbook))
+    assert mapped == build_index(from_disk, handbook, directory_urls=False)
+    assert mapped["config"]["handbook"]["pages"]["protokol/seksual/pengaduan/index.html"]
+
+
+@pytest.mark.site
+def test_an_engine_that_leaves_out_generated_pages_publishes_nothing(project, handbook,
+                                                                      monkeypatch):
+    assert handbook("--root", project, "build").code == 0
+    before = digest(project / "site")
+    real = engine.build
+
+    def forgetful(config_file, **kwargs):  # like an engine that runs no handbook step
+        real(config_file, **kwargs)
+        site = Path(yaml.safe_load(Path(config_file).read_text(encoding="utf-8"))["site_dir"])
+        shutil.rmtree(site / "protokol/fisik")
+
+    monkeypatch.setattr(engine, "build", forgetful)
+    result = handbook("--root", project, "build")
+    assert result.code == 1
+    assert "tidak lengkap" in result.err
+    assert "protokol/fisik/pengaduan/index.html" in result.err
+    assert "Traceback" not in result.err
+    assert digest(project / "site") == before
+
+
+@pytest.mark.site
+def test_a_hand_written_link_to_nothing_stops_the_build(project, handbook):
+    # The engine checks Markdown links; a link written as HTML it passes on unchecked.
+    (project / "docs/pages/tentang.md").write_text(
+        '# Tentang\n\nLihat <a href="../panduan-lama/">panduan lama</a>.\n', encoding="utf-8")
+    result = handbook("--root", project, "build")
+    assert result.code == 1
+    assert "tentang/index.html -> ../panduan-lama/" in result.err
+    assert not (project / "site").exists()
