@@ -127,8 +127,7 @@ def source_date_epoch(handbook: Handbook) -> str:
     return str(int(moment.timestamp()))
 
 
-def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None,
-               strict: bool = True) -> Generated:
+def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None) -> Generated:
     """Build the whole handbook into `site_dir`, atomically; returns what was generated.
 
     Generate (unless `generated` is given), write the pages into a folder the site engine
@@ -150,9 +149,10 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
         built.mkdir()
         docs = stage.write_sources(root, generated, staging / "sources")
         config = stage.write_config(root, generated, docs, built)
-        engine.build(config, epoch=source_date_epoch(generated.handbook), strict=strict)
+        engine.build(config, epoch=source_date_epoch(generated.handbook))
         docs_dir = root / stage.project_config(root).get("docs_dir", "docs")
-        finish.finish_site(built, generated, docs_dir=docs_dir, site_url=url)
+        finish.finish_site(built, generated, docs_dir=docs_dir, site_url=url,
+                           cache_dir=root / CACHE)
         verify.verify_site(built, generated, offline_zip=True)
         verify.verify_zip((built / OFFLINE_ZIP).read_bytes(), generated)
         _swap_into_place(built, site_dir)

@@ -9,9 +9,11 @@ what it built.
 from __future__ import annotations
 
 import contextlib
-import importlib
+import importlib.util
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,29 +36,43 @@ def name() -> str:
     return chosen
 
 
-def build(config_file: Path, *, engine: str | None = None, epoch: str | None = None,
-          **overrides) -> None:
-    """Build the site `config_file` describes, in this process.
+def build(config_file: Path, *, engine: str | None = None, epoch: str | None = None) -> None:
+    """Build the site `config_file` describes.
 
-    `epoch` is the SOURCE_DATE_EPOCH the engine dates the sitemap from (same content, same
-    bytes); `overrides` are config settings (e.g. `strict=False`).
+    MkDocs runs in this process. Another engine runs as its own command in a child process:
+    ProperDocs takes the place of the `mkdocs` modules when it starts, which must not happen in
+    a process that has loaded MkDocs. `epoch` is the SOURCE_DATE_EPOCH the engine dates the
+    sitemap from (same content, same bytes).
     """
     engine = engine or name()
-    try:
-        config_module = importlib.import_module(f"{engine}.config")
-        build_module = importlib.import_module(f"{engine}.commands.build")
-        exceptions = importlib.import_module(f"{engine}.exceptions")
-    except ImportError:
-        raise EngineError(f"mesin situs '{engine}' tidak terpasang; jalankan bash scripts/setup"
-                          ) from None
+    if engine != "mkdocs":
+        _build_in_child(config_file, engine, epoch)
+        return
+    from mkdocs.commands import build as build_module
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     with _quiet(engine), _environment("SOURCE_DATE_EPOCH", epoch):
-        config = config_module.load_config(str(config_file), **overrides)
+        config = load_config(str(config_file))
         try:
             build_module.build(config)
-        except exceptions.MkDocsException as exc:
+        except MkDocsException as exc:
             raise EngineError(f"Situs tidak dibangun: {exc}") from None
         finally:
             config.plugins.on_shutdown()
+
+
+def _build_in_child(config_file: Path, engine: str, epoch: str | None) -> None:
+    if importlib.util.find_spec(engine) is None:
+        raise EngineError(f"mesin situs '{engine}' tidak terpasang; jalankan bash scripts/setup")
+    env = {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})}
+    done = subprocess.run([sys.executable, "-m", engine, "build", "--config-file",
+                           str(config_file)], env=env, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        said = "\n".join(line for line in (done.stderr or done.stdout).splitlines()
+                         if line.strip())[-2000:]
+        raise EngineError(f"Situs tidak dibangun oleh {engine}:\n{said}")
 
 
 @contextlib.contextmanager

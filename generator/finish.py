@@ -15,10 +15,12 @@ the same steps follow, in this order:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +33,9 @@ from generator.webapp import write_web_app
 
 SEARCH_SCRIPT = "search/search_index.js"  # the index as the theme reads it from file://
 
+# The theme names the engine and its version: not the reader's concern, and two engines that
+# build the same pages would otherwise give two different sites.
+_GENERATOR = re.compile(r'\s*<meta name="generator" content="[^"]*">')
 _DOWNLOAD = re.compile(r'(<a href="([^"]+)" data-hb-download>)(.*?)(</a>)', re.DOTALL)
 
 
@@ -40,9 +45,10 @@ class FinishError(HandbookError):
 
 def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: str = "",
                 offline_zip: bool = True, problems: Sequence[Problem] = (),
-                in_preview: bool = False) -> None:
+                in_preview: bool = False, cache_dir: Path | None = None) -> None:
     """Turn the engine's `site` into the handbook, in place. `docs_dir` is the hand-written
-    pages' folder (the offline shim's policy is read from there)."""
+    pages' folder (the offline shim's policy is read from there); `cache_dir` keeps the word
+    roots between builds."""
     handbook = generated.handbook
     index_file = site / search.INDEX
     raw = json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else None
@@ -50,7 +56,8 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
     # HTML files copied from the hand-written folder (the neutral page resep/) keep their own
     # strict policy: only the pages the engine rendered are finished.
     static = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.html")}
-    index = search.build_index(raw, handbook) if raw is not None else None
+    with remembered_roots(cache_dir):
+        index = search.build_index(raw, handbook) if raw is not None else None
     if offline_zip and index is not None:
         hashes = allowed_hashes(root_path=root_path, docs_dir=docs_dir)
         offline = download.offline_index(index)
@@ -84,7 +91,7 @@ def finish_page(page_html: str, rel: str, site: Path, hashes: tuple[str, ...], *
         page_html = search.point_theme_to_worker(page_html)
     except search.ThemeChangedError as exc:
         raise FinishError(str(exc)) from None
-    page_html = with_sizes(page_html, rel, site)
+    page_html = with_sizes(_GENERATOR.sub("", page_html, count=1), rel, site)
     if problems:
         page_html = preview.with_banner(page_html, problems)
     try:
@@ -93,6 +100,29 @@ def finish_page(page_html: str, rel: str, site: Path, hashes: tuple[str, ...], *
     except UnsafePageError as exc:
         raise FinishError(f"{rel}: halaman berisi skrip atau unsur yang tidak dibuat oleh "
                           f"buku saku ({exc}); situs tidak dibangun") from None
+
+
+@contextlib.contextmanager
+def remembered_roots(cache_dir: Path | None) -> Iterator[None]:
+    """Sastrawi's roots of earlier builds, read before and saved after (same package version,
+    same roots). A damaged or missing file only costs the time to stem again."""
+    if cache_dir is None:
+        yield
+        return
+    path = cache_dir / f"sastrawi-{metadata.version('PySastrawi')}.json"
+    table = search.stem_cache()
+    with contextlib.suppress(OSError, ValueError):
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        table.update({k: v for k, v in saved.items() if isinstance(v, str)})
+    known = len(table)
+    yield
+    if len(table) != known:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(dict(sorted(table.items())), ensure_ascii=False),
+                                 encoding="utf-8")
+            temporary.replace(path)
 
 
 def with_sizes(page_html: str, rel: str, site: Path) -> str:

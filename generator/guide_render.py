@@ -94,7 +94,7 @@ def flowchart_html(handbook: Handbook, guide: Guide) -> str:
 def print_flowchart(printer: Printer) -> Printed:
     """The flowchart PDF, from the cache when its HTML is unchanged."""
     html = flowchart_html(printer.handbook, printer.handbook.guide)
-    key = printout._cache_key(html, printer.css, measure=False)
+    key = printout._cache_key(html, printer.css_identity, measure=False)
     if cached := printer._cached(key):
         return cached
     printed = printout._lay_out(html, printer.css, key, measure=False)

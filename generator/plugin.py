@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key
 
 from generator import preview
-from generator.build import Generated, generate, source_date_epoch
+from generator.build import CACHE, Generated, generate, source_date_epoch
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.search import site_scripts
 from generator.stage import escape_nav, refuse_unsafe_sources
@@ -124,7 +124,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
                 finish_site(Path(config.site_dir), self.generated,
                             docs_dir=Path(config.docs_dir), site_url=config.site_url or "",
                             offline_zip=self.offline_zip, problems=self.problems,
-                            in_preview=preview.active())
+                            in_preview=preview.active(), cache_dir=self.root / CACHE)
             elif self.problems:  # a preview whose first build already has errors
                 _banner_only(Path(config.site_dir), self.problems)
         except HandbookError as exc:

@@ -59,6 +59,7 @@ class Printer:
             loader=jinja2.PackageLoader("generator", "templates"), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.css = stylesheet()
+        self.css_identity = stylesheet_identity()
         self.edition = indonesian_date(handbook.edition_date)
         self.sheets = {p.key: n for n, p in enumerate(_booklet_order(handbook), start=1)}
         self.rendered = 0  # how many PDFs were laid out (not taken from the cache)
@@ -71,7 +72,7 @@ class Printer:
         """The checklist of each protocol (all by default), from the cache where possible."""
         protocols = list(self.handbook.protocols if protocols is None else protocols)
         jobs = {p.key: self._html(p) for p in protocols}
-        keys = {k: _cache_key(html, self.css, measure=True) for k, html in jobs.items()}
+        keys = {k: _cache_key(html, self.css_identity, measure=True) for k, html in jobs.items()}
         done = {k: self._cached(keys[k]) for k in jobs}
         missing = [k for k, printed in done.items() if printed is None]
         if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
@@ -100,7 +101,7 @@ class Printer:
             edition=self.edition, contents=contents, count=len(order), guide=bool(guide))
         sheets = [*(printed[p.key].pdf for p in order), *([guide] if guide else [])]
         key = _cache_key(html + "".join(hashlib.sha256(pdf).hexdigest() for pdf in sheets),
-                         self.css, measure=False)
+                         self.css_identity, measure=False)
         if cached := self._cached(key):
             return cached.pdf
         front = _lay_out(html, self.css, key, measure=False)
@@ -155,6 +156,16 @@ def stylesheet() -> str:
     return css
 
 
+@functools.cache
+def stylesheet_identity() -> str:
+    """What the stylesheet is, wherever the project is checked out: its text and its fonts'
+    bytes, not their paths (the key names each PDF, whose bytes must not depend on the folder)."""
+    digest = hashlib.sha256(files("generator").joinpath("templates/checklist.css").read_bytes())
+    for name in sorted(FONTS.values()):
+        digest.update(files("generator").joinpath("fonts", name).read_bytes())
+    return digest.hexdigest()
+
+
 def _booklet_order(handbook: Handbook) -> list[Protocol]:
     """By stage, then by type: the order a training follows."""
     return [handbook.protocol(t.id, s.id) for s in handbook.stages for t in handbook.types]
@@ -168,9 +179,9 @@ def _weasyprint_version() -> str:
     return version("weasyprint")
 
 
-def _cache_key(html: str, css: str, *, measure: bool) -> str:
-    return hashlib.sha256("\0".join(
-        [LAYOUT_VERSION, html, css, _weasyprint_version(), str(measure)]).encode()).hexdigest()
+def _cache_key(html: str, css_identity: str, *, measure: bool) -> str:
+    return hashlib.sha256("\0".join([LAYOUT_VERSION, html, css_identity, _weasyprint_version(),
+                                     str(measure)]).encode()).hexdigest()
 
 
 @functools.cache

@@ -138,6 +138,12 @@ ROOT_FIXES = {
 }
 
 
+def stem_cache() -> dict[str, str]:
+    """Sastrawi's own table of the words it has stemmed (word -> root), which the build keeps
+    between runs (`generator.finish`): stemming every word again is most of the index's cost."""
+    return _stemmer()[0].get_cache().data
+
+
 def sastrawi_root(word: str) -> str:
     """The word's root by Sastrawi itself: "pemerkosaan" -> "perkosa", "dimaki-maki" -> "maki"."""
     return _stemmer()[0].stem(word) or word

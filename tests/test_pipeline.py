@@ -85,3 +85,31 @@ def test_a_hand_written_link_to_nothing_stops_the_build(project, handbook):
     assert result.code == 1
     assert "tentang/index.html -> ../panduan-lama/" in result.err
     assert not (project / "site").exists()
+
+
+@pytest.mark.site
+def test_two_engines_in_two_checkouts_build_the_same_handbook(project, handbook, tmp_path,
+                                                              monkeypatch):
+    """MkDocs here, ProperDocs in a copy of the project elsewhere: byte for byte the same
+    site, PDFs and offline download included (nothing depends on the engine or the folder)."""
+    elsewhere = tmp_path / "lain" / "salinan"
+    shutil.copytree(project, elsewhere, ignore=shutil.ignore_patterns("site", ".handbook-cache"))
+    assert handbook("--root", project, "build").code == 0
+    monkeypatch.setenv(engine.ENGINE_VARIABLE, "properdocs")
+    result = handbook("--root", elsewhere, "build")
+    assert result.code == 0, result.err
+    assert digest(elsewhere / "site") == digest(project / "site")
+
+
+@pytest.mark.site
+def test_a_failed_engine_is_reported_and_the_old_site_kept(project, handbook, monkeypatch):
+    assert handbook("--root", project, "build").code == 0
+    before = digest(project / "site")
+    (project / "docs/pages/tentang.md").write_text(
+        "# Tentang\n\n[Halaman lama](tidak-ada.md)\n", encoding="utf-8")
+    monkeypatch.setenv(engine.ENGINE_VARIABLE, "properdocs")
+    result = handbook("--root", project, "build")
+    assert result.code == 1
+    assert "Situs tidak dibangun oleh properdocs" in result.err
+    assert "tidak-ada.md" in result.err
+    assert digest(project / "site") == before
