@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,12 +128,14 @@ def source_date_epoch(handbook: Handbook) -> str:
     return str(int(moment.timestamp()))
 
 
-def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None) -> Generated:
+def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None,
+               report: Callable[[str], None] = lambda _message: None) -> Generated:
     """Build the whole handbook into `site_dir`, atomically; returns what was generated.
 
     Generate (unless `generated` is given), write the pages into a folder the site engine
     reads, let the engine theme them, finish the built site (offline download, search,
-    policies, web app), check it is complete, then swap it into place.
+    policies, web app), check it is complete, then swap it into place. `report` hears each
+    stage (the command line prints it).
     """
     from generator import engine, finish, stage, verify
 
@@ -149,13 +152,19 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
         built.mkdir()
         docs = stage.write_sources(root, generated, staging / "sources")
         config = stage.write_config(root, generated, docs, built)
+        report(f"Mesin situs ({engine.name()}) menata halaman ...")
         engine.build(config, epoch=source_date_epoch(generated.handbook))
+        report("Menyelesaikan: unduhan luring, indeks pencarian, kebijakan keamanan, "
+               "aplikasi web ...")
         docs_dir = root / stage.project_config(root).get("docs_dir", "docs")
         finish.finish_site(built, generated, docs_dir=docs_dir, site_url=url,
                            cache_dir=root / CACHE)
+        report("Memeriksa kelengkapan situs dan unduhan luring ...")
         verify.verify_site(built, generated, offline_zip=True)
         verify.verify_zip((built / OFFLINE_ZIP).read_bytes(), generated)
+        files = sum(1 for p in built.rglob("*") if p.is_file())
         _swap_into_place(built, site_dir)
+        report(f"{files} berkas dipasang di {site_dir}")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return generated

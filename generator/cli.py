@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from generator import schema
@@ -69,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                                             "gagal, site/ yang lama tetap utuh.")
     build.add_argument("--site", type=Path, default=None,
                        help="folder hasil; bawaan: site/ di folder proyek")
+    build.add_argument("--verbose", action="store_true",
+                       help="sebut setiap tahap juga di CI (di terminal selalu disebut)")
     serve = commands.add_parser("serve", help="pratinjau di peramban, dibangun ulang saat "
                                 "berkas berubah")
     serve.add_argument("--addr", default="127.0.0.1:8000",
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(root, args.base, args.max_chars)
         if args.command == "build":
-            return _build(root, args.site or root / "site")
+            return _build(root, args.site or root / "site", verbose=args.verbose)
         if args.command == "serve":
             return _serve(root, args.addr)
         if args.command == "new":
@@ -240,20 +243,34 @@ def _print_guide_changes(old, new) -> None:
         print("\n".join(["## Perubahan panduan cepat", "", *lines, ""]))
 
 
-def _build(root: Path, site: Path) -> int:
+def _build(root: Path, site: Path, *, verbose: bool = False) -> int:
     from generator.build import build_site, generate, refuse_site_target, site_url
 
+    say = _progress(verbose)
     refuse_site_target(root, site.resolve())  # before anything is written
-    print("Memeriksa protokol dan daftar periksa ...", file=sys.stderr)
+    say("Memeriksa protokol dan mencetak daftar periksa ...")
     generated = generate(root, site_url=site_url(root), offline_zip=True)
     _print_problems(generated.warnings, root)
-    print(f"Membangun situs: {len(generated.pages)} halaman, {len(generated.downloads)} "
-          "berkas unduhan ...", file=sys.stderr)
+    say(f"{len(generated.handbook.protocols)} protokol, {len(generated.pages)} halaman, "
+        f"{len(generated.downloads)} berkas PDF")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    build_site(root, site, generated=generated)
+    build_site(root, site, generated=generated, report=say)
     print(f"Selesai: buku saku ada di {site}/ (buka {site}/index.html, atau jalankan "
           "'handbook serve').")
     return 0
+
+
+def _progress(verbose: bool):
+    """Stage lines with the time since the start, on stderr; in CI only with --verbose."""
+    quiet = bool(os.environ.get("CI")) and not verbose
+    start = time.perf_counter()
+
+    def say(message: str) -> None:
+        if not quiet:
+            print(f"[{time.perf_counter() - start:5.1f} dtk] {message}", file=sys.stderr,
+                  flush=True)
+
+    return say
 
 
 def _serve(root: Path, addr: str) -> int:
