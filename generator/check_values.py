@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -147,6 +148,9 @@ class Checker:
         raise TypeError(kind)
 
     def _check_words(self, path: DataPath, label: str, text: str) -> None:
+        # one pass finds the texts worth the per-word passes (most have none of the words)
+        if not _any_of(tuple(p.pattern for p, _ in self.words)).search(text):
+            return
         for pattern, entry in self.words:
             if match := pattern.search(text):
                 self.problems.append(self.doc.problem(
@@ -249,3 +253,8 @@ def _suggest(value: str, options: Iterable[str]) -> str:
         return f"; maksud Anda '{value}'?"
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f"; maksud Anda '{close[0]}'?" if close else ""
+
+
+@functools.lru_cache(maxsize=4)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

@@ -37,6 +37,7 @@ PHONE = re.compile(r"^\+?(?:\(\d{2,5}\) ?)?\d+(?:[ .-]\d+)*$")
 # Phone-like numbers in protocol text (numbers belong in services.yml, with their source).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+_DIGIT = re.compile(r"\d")
 PHONES_IN_TEXT = (
     # Long digit runs that look like Indonesian numbers: 0812-3456-7890, +62 812 ..., (0536) 3221234
     re.compile(r"(?<![\w/.])(?:\+62|62|0|\(0\d{2,4}\))[\s.-]?\d(?:[\s.-]?\d){5,}(?!\w)"),
@@ -63,6 +64,8 @@ def unsafe_character(text: str, *, number: bool = False) -> str | None:
 def phone_like(text: str) -> str | None:
     """The first phone-like number written in `text` (in any common spelling), or None."""
     folded = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_DASHES)
+    if not _DIGIT.search(folded):  # every pattern needs a digit; most texts have none
+        return None
     for pattern in PHONES_IN_TEXT:
         if match := pattern.search(folded):
             return match[0]
