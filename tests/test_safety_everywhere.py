@@ -54,10 +54,11 @@ def test_quick_exit_in_the_zip_opens_the_neutral_page(browser, unzipped):
 def test_darurat_in_the_zip_shows_the_emergency_numbers(browser, unzipped):
     context = browser.new_context()
     page = context.new_page()
-    for start in ("index.html", "protokol/seksual/pengaduan.html", "jenis/seksual/index.html"):
+    for start in ("index.html", "protokol/seksual/pengaduan/index.html",
+                  "jenis/seksual/index.html"):
         page.goto((unzipped / start).as_uri())
         page.get_by_role("link", name="Darurat").first.click()
-        page.wait_for_url(re.compile(r"darurat\.html$"))
+        page.wait_for_url(re.compile(r"darurat/index\.html$"))
         expect(page.locator("article")).to_contain_text("129")
     context.close()
 

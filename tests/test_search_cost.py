@@ -51,7 +51,7 @@ def test_the_download_searches_from_disk_once_the_box_is_opened(browser, shipped
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     requests = index_requests(page)
-    page.goto((tmp_path / "buku-saku/protokol/seksual/pengaduan.html").as_uri())
+    page.goto((tmp_path / "buku-saku/protokol/seksual/pengaduan/index.html").as_uri())
     page.wait_for_timeout(500)
     assert requests == []
     search_for(page, "diperkosa")
