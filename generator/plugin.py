@@ -24,7 +24,7 @@ from generator import preview
 from generator.build import CACHE, Generated, generate, source_date_epoch
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.search import site_scripts
-from generator.stage import escape_nav, refuse_unsafe_sources
+from generator.stage import escape_nav, pages_for_engine, refuse_unsafe_sources
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -107,7 +107,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             refuse_unsafe_sources(Path(config.docs_dir), self.root)
         except HandbookError as exc:
             raise PluginError(str(exc)) from None
-        for path, content in [*self.generated.pages.items(),
+        for path, content in [*pages_for_engine(self.root, self.generated).items(),
                               *self.generated.downloads.items(), *site_scripts()]:
             files.append(File.generated(config, path, content=content))
         # In the order the engine reads a folder holding them all (`handbook build`): the

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import Generated, site_url
+from generator.build import CACHE, Generated, site_url
 from generator.errors import HandbookError
+from generator.prerender import prerender
 from generator.search import site_scripts
 from generator.text import one_line, outside_link
 
@@ -41,8 +42,8 @@ def write_sources(root: Path, generated: Generated, folder: Path) -> Path:
     refuse_unsafe_sources(hand_written, root)
     docs = folder / "docs"
     shutil.copytree(hand_written, docs)
-    for path, content in [*generated.pages.items(), *generated.downloads.items(),
-                          *site_scripts()]:
+    for path, content in [*pages_for_engine(root, generated).items(),
+                          *generated.downloads.items(), *site_scripts()]:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, str):
@@ -50,6 +51,13 @@ def write_sources(root: Path, generated: Generated, folder: Path) -> Path:
         else:
             target.write_bytes(content)
     return docs
+
+
+def pages_for_engine(root: Path, generated: Generated) -> dict[str, str]:
+    """The generated pages as the engine gets them: sections converted to HTML once
+    (`generator.prerender`), with the project's Markdown settings."""
+    extensions = project_config(root).get("markdown_extensions") or []
+    return prerender(generated.pages, extensions, cache_dir=root / CACHE / "html")
 
 
 def write_config(root: Path, generated: Generated, docs: Path, site_dir: Path) -> Path:

@@ -24,6 +24,7 @@ from generator.errors import HandbookError
 from generator.pages import OFFLINE_ZIP
 
 _URL_ATTRIBUTE = re.compile(r"""\s(?:href|src)=(["'])([^"']*)\1""")
+_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 _NOT_A_FILE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?")
 SHOWN = 5  # missing files and broken links named in the message; the rest are counted
 
@@ -47,9 +48,12 @@ def expected_files(generated: Generated, *, directory_urls: bool = True,
 
 
 def broken_links(names: set[str], documents: Iterable[tuple[str, str]]) -> list[str]:
-    """`page -> link` for every relative link of the pages that names no file in `names`."""
+    """`page -> link` for every relative link of the pages that names no file in `names`, or
+    an anchor its page does not have."""
+    documents = dict(documents)
+    anchors: dict[str, set[str]] = {}
     out = []
-    for rel, text in documents:
+    for rel, text in documents.items():
         if rel == "404.html":
             continue  # its links are absolute: it is served at any address
         here = posixpath.dirname(rel)
@@ -57,10 +61,15 @@ def broken_links(names: set[str], documents: Iterable[tuple[str, str]]) -> list[
             url = match[2]
             if not url or _NOT_A_FILE.match(url):
                 continue
-            path = re.match(r"[^#?]*", file_url(url))[0]
-            target = posixpath.normpath(posixpath.join(here, path))
+            path, _, fragment = file_url(url).partition("#")
+            target = posixpath.normpath(posixpath.join(here, path.partition("?")[0]))
             if target not in names:
                 out.append(f"{rel} -> {url}")
+            elif fragment and target in documents:
+                if target not in anchors:
+                    anchors[target] = set(_ID.findall(documents[target]))
+                if fragment not in anchors[target]:
+                    out.append(f"{rel} -> {url}")
     return sorted(set(out))
 
 

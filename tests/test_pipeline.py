@@ -113,3 +113,13 @@ def test_a_failed_engine_is_reported_and_the_old_site_kept(project, handbook, mo
     assert "Situs tidak dibangun oleh properdocs" in result.err
     assert "tidak-ada.md" in result.err
     assert digest(project / "site") == before
+
+
+@pytest.mark.site
+def test_a_link_to_a_missing_anchor_stops_the_build(project, handbook):
+    (project / "docs/pages/tentang.md").write_text(
+        '# Tentang\n\nLihat <a href="../glosarium/#istilah-hilang">istilah</a>.\n',
+        encoding="utf-8")
+    result = handbook("--root", project, "build")
+    assert result.code == 1
+    assert "tentang/index.html -> ../glosarium/#istilah-hilang" in result.err
