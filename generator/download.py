@@ -121,7 +121,7 @@ def zip_files(files: dict[str, bytes]) -> bytes:
     """Deterministic zip of `files` under FOLDER/."""
     stamp = (1980, 1, 1, 0, 0, 0)  # the zip format's first date: no build time in the bytes
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for rel in sorted(files):
             info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
