@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import shutil
 import subprocess
@@ -65,6 +66,12 @@ def handbook(capsys):
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """Every file of a folder by path, as a hash: two builds compared byte for byte."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def edit(path: Path, old: str, new: str) -> None:

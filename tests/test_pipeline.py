@@ -3,7 +3,6 @@ published whole, and the offline download reads every link and search result fro
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -14,12 +13,8 @@ from generator import engine
 from generator.download import file_url, offline_index
 from generator.search import build_index
 from generator.validate import load_handbook
-from tests.conftest import ROOT
+from tests.conftest import ROOT, digest
 
-
-def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize(("url", "from_disk"), [
