@@ -161,7 +161,7 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
                            cache_dir=root / CACHE)
         report("Memeriksa kelengkapan situs dan unduhan luring ...")
         verify.verify_site(built, generated, offline_zip=True)
-        verify.verify_zip((built / OFFLINE_ZIP).read_bytes(), generated)
+        verify.verify_zip(built / OFFLINE_ZIP, generated)
         files = sum(1 for p in built.rglob("*") if p.is_file())
         _swap_into_place(built, site_dir)
         report(f"{files} berkas dipasang di {site_dir}")

@@ -11,7 +11,6 @@ written with fixed dates, so it is deterministic.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import zipfile
@@ -98,33 +97,23 @@ def index_script(index: dict) -> str:
     return "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_zip(site: Path, finish_page: Callable[[str, str], str], *,
-              static: Collection[str] = (), extra: Iterable[tuple[str, bytes]] = ()) -> bytes:
-    """The download from the built `site`: pages made file-ready and finished by
-    `finish_page(html, path)`, `static` pages and the other files as they are, `extra` files
-    added."""
-    files: dict[str, bytes] = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
-        if rel.endswith(SKIP_SUFFIXES) or rel.startswith(SKIP_PREFIXES) or rel == OFFLINE_ZIP:
-            continue
-        data = path.read_bytes()
-        if rel.endswith(".html") and rel not in static:
-            text = offline_page(data.decode("utf-8"), rel.count("/"))
-            data = finish_page(text, rel).encode("utf-8")
-        files[rel] = data
-    files.update(extra)
-    return zip_files(files)
-
-
-def zip_files(files: dict[str, bytes]) -> bytes:
-    """Deterministic zip of `files` under FOLDER/."""
+def build_zip(site: Path, target: Path, finish_page: Callable[[str, str], str], *,
+              static: Collection[str] = (), extra: Iterable[tuple[str, bytes]] = ()) -> None:
+    """Write the download from the built `site` to `target`: pages made file-ready and
+    finished by `finish_page(html, path)`, `static` pages and the other files as they are,
+    `extra` files added. One file at a time: a large handbook never sits in memory whole."""
+    extra = dict(extra)
+    paths = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
+    names = sorted({rel for rel in paths if not (rel.endswith(SKIP_SUFFIXES)
+                    or rel.startswith(SKIP_PREFIXES) or rel == OFFLINE_ZIP)} | set(extra))
     stamp = (1980, 1, 1, 0, 0, 0)  # the zip format's first date: no build time in the bytes
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for rel in sorted(files):
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for rel in names:
+            data = extra[rel] if rel in extra else paths[rel].read_bytes()
+            if rel not in extra and rel.endswith(".html") and rel not in static:
+                text = offline_page(data.decode("utf-8"), rel.count("/"))
+                data = finish_page(text, rel).encode("utf-8")
             info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, files[rel])
-    return out.getvalue()
+            zf.writestr(info, data)

@@ -61,12 +61,11 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
     if offline_zip and index is not None:
         hashes = allowed_hashes(root_path=root_path, docs_dir=docs_dir)
         offline = download.offline_index(index)
-        data = download.build_zip(
-            site, lambda html, rel: finish_page(html, rel, site, hashes), static=static,
-            extra=[(search.INDEX, _json(offline).encode()),
-                   (SEARCH_SCRIPT, download.index_script(offline).encode())])
         (site / OFFLINE_ZIP).parent.mkdir(parents=True, exist_ok=True)
-        (site / OFFLINE_ZIP).write_bytes(data)
+        download.build_zip(
+            site, site / OFFLINE_ZIP, lambda html, rel: finish_page(html, rel, site, hashes),
+            static=static, extra=[(search.INDEX, _json(offline).encode()),
+                                  (SEARCH_SCRIPT, download.index_script(offline).encode())])
     if index is not None:
         index_file.write_text(_json(index), encoding="utf-8")
     hashes = allowed_hashes(root_path=root_path)

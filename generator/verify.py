@@ -10,11 +10,10 @@ server or from disk).
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from generator import pages, search
@@ -47,13 +46,16 @@ def expected_files(generated: Generated, *, directory_urls: bool = True,
     return out
 
 
-def broken_links(names: set[str], documents: Iterable[tuple[str, str]]) -> list[str]:
-    """`page -> link` for every relative link of the pages that names no file in `names`, or
-    an anchor its page does not have."""
-    documents = dict(documents)
+def broken_links(names: set[str], read: Callable[[str], str]) -> list[str]:
+    """`page -> link` for every relative link of the HTML pages among `names` (each read with
+    `read(path)`, one at a time) that names no file in `names`, or an anchor its page does not
+    have."""
     anchors: dict[str, set[str]] = {}
+    with_fragment: list[tuple[str, str, str, str]] = []  # (page, link, target, fragment)
     out = []
-    for rel, text in documents.items():
+    for rel in sorted(n for n in names if n.endswith(".html")):
+        text = read(rel)
+        anchors[rel] = set(_ID.findall(text))
         if rel == "404.html":
             continue  # its links are absolute: it is served at any address
         here = posixpath.dirname(rel)
@@ -65,11 +67,10 @@ def broken_links(names: set[str], documents: Iterable[tuple[str, str]]) -> list[
             target = posixpath.normpath(posixpath.join(here, path.partition("?")[0]))
             if target not in names:
                 out.append(f"{rel} -> {url}")
-            elif fragment and target in documents:
-                if target not in anchors:
-                    anchors[target] = set(_ID.findall(documents[target]))
-                if fragment not in anchors[target]:
-                    out.append(f"{rel} -> {url}")
+            elif fragment and target.endswith(".html"):
+                with_fragment.append((rel, url, target, fragment))
+    out += [f"{rel} -> {url}" for rel, url, target, fragment in with_fragment
+            if fragment not in anchors[target]]
     return sorted(set(out))
 
 
@@ -80,20 +81,18 @@ def verify_site(site: Path, generated: Generated, *, web_app: bool = True,
     if offline_zip:
         expected.append(OFFLINE_ZIP)
     missing = [path for path in expected if path not in names]
-    documents = ((rel, (site / rel).read_text(encoding="utf-8"))
-                 for rel in sorted(names) if rel.endswith(".html"))
-    _report(str(site), missing, broken_links(names, documents))
+    broken = broken_links(names, lambda rel: (site / rel).read_text(encoding="utf-8"))
+    _report(str(site), missing, broken)
 
 
-def verify_zip(data: bytes, generated: Generated) -> None:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+def verify_zip(path: Path, generated: Generated) -> None:
+    with zipfile.ZipFile(path) as zf:
         prefix = FOLDER + "/"
         names = {n.removeprefix(prefix) for n in zf.namelist() if not n.endswith("/")}
-        missing = [path for path in expected_files(generated, directory_urls=False,
-                                                   web_app=False) if path not in names]
-        documents = [(rel, zf.read(prefix + rel).decode("utf-8"))
-                     for rel in sorted(names) if rel.endswith(".html")]
-    _report(OFFLINE_ZIP, missing, broken_links(names, documents))
+        missing = [p for p in expected_files(generated, directory_urls=False, web_app=False)
+                   if p not in names]
+        broken = broken_links(names, lambda rel: zf.read(prefix + rel).decode("utf-8"))
+    _report(OFFLINE_ZIP, missing, broken)
 
 
 def _report(where: str, missing: list[str], broken: list[str]) -> None:
