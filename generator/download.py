@@ -30,7 +30,12 @@ SKIP_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "sit
 # The theme's own search and source maps are never used: left out of the site too.
 UNUSED_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
-_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=)(["'])([^"']*)\2""")
+# A link to a folder (`../darurat/`, `..`, `.`, with or without #anchor): `file_url` as two
+# substitutions without a Python call per link (a large handbook's pages hold a thousand
+# navigation links each). tests/test_pipeline.py checks they agree with `file_url`.
+_LOCAL = r"""(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?)"""
+_FOLDER_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}([^"'#?]*/)(?=[#?"'])""")
+_DOTS_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}((?:[^"'#?]*/)?\.\.?)(?=[#?"'])""")
 _ONLINE_ONLY = re.compile(r'\s*<(?:link rel="manifest"|meta name="theme-color")[^>]*>')
 _ZIP_ITEM = re.compile(r"<li>(?:(?!</li>).)*?" + re.escape(OFFLINE_ZIP.rsplit("/", 1)[1])
                        + r"(?:(?!</li>).)*?</li>\s*", re.DOTALL)
@@ -63,7 +68,8 @@ def file_url(url: str) -> str:
 
 def offline_page(page_html: str, depth: int) -> str:
     """A built page of the site as the download shows it (before its last checks)."""
-    page_html = _URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + file_url(m[3]) + m[2], page_html)
+    page_html = _FOLDER_LINK.sub(r"\1\3index.html", page_html)
+    page_html = _DOTS_LINK.sub(r"\1\3/index.html", page_html)
     page_html = _ONLINE_ONLY.sub("", page_html)
     page_html = _EMPTY_LIST.sub("", _ZIP_ITEM.sub("", page_html))
     shim = f'<script src="{"../" * depth}{SHIM}"></script>'

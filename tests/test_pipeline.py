@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator import engine
-from generator.download import file_url, offline_index
+from generator.download import file_url, offline_index, offline_page
 from generator.search import build_index
 from generator.validate import load_handbook
 from tests.conftest import ROOT, digest
@@ -32,6 +32,10 @@ from tests.conftest import ROOT, digest
 ])
 def test_a_link_in_the_download_names_the_file_a_browser_opens_from_disk(url, from_disk):
     assert file_url(url) == from_disk
+    page = f'<html><head></head><body><a href="{url}">x</a><img src=\'{url}\'></body></html>'
+    rewritten = offline_page(page, depth=0)
+    assert f'<a href="{from_disk}">' in rewritten
+    assert f"<img src='{from_disk}'>" in rewritten
 
 
 def test_the_downloads_search_index_is_the_sites_read_from_disk():
