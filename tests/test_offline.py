@@ -132,3 +132,32 @@ def test_no_page_requests_anything_from_a_third_party(browser, served, shipped_s
     assert outside == []
     assert context.cookies() == []
     context.close()
+
+
+def test_a_page_not_saved_shows_a_calm_page_that_leads_to_darurat(browser, served):
+    """No signal and a page this device has not saved: not the browser's error, but a saved
+    page that says so in Indonesian and whose links work offline."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served)
+    cache = wait_until_cached(page)
+    missing = served + "protokol/fisik/pengaduan/"
+    assert page.evaluate("([name, url]) => caches.open(name).then(c => c.delete(url))",
+                         [cache, missing])
+    context.set_offline(True)
+    page.goto(missing)
+    heading = page.locator("article h1")
+    expect(heading).to_have_text("Halaman ini belum tersimpan di perangkat ini")
+    expect(page.get_by_text("sedang tidak tersambung ke internet")).to_be_visible()
+    for name in ("Beranda", "Panduan: apa yang harus saya lakukan sekarang?"):
+        expect(page.locator("article").get_by_role("link", name=name)).to_be_visible()
+    emergency = page.locator("article").get_by_role("link", name="Nomor darurat")
+    box = emergency.bounding_box()
+    assert box["y"] + box["height"] <= 740 and box["height"] >= 48
+    emergency.click()
+    page.wait_for_url("**/darurat/")
+    expect(page.locator("a.hb-tel", has_text="112").first).to_be_visible()
+    # the page's own styles load (it is not unstyled text at the wrong address)
+    assert page.evaluate("getComputedStyle(document.querySelector('a.hb-tel')).minHeight") \
+        == "48px"
+    context.close()
