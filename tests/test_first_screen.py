@@ -161,11 +161,27 @@ def test_a_step_shows_its_actions_and_folds_avoid_say_child_and_sources(page, se
     expect(child).to_be_visible()
 
 
+def test_child_guidance_and_services_open_from_their_jump_links(page, served):
+    """Folded to halve the page, yet one tap from the first screen: the jump link opens them."""
+    page.goto(served + SEXUAL_FIRST)
+    jump = page.get_by_role("navigation", name="Bagian halaman ini")
+    for label, part in (("Bila korban anak", "#anak + details li"),
+                        ("Layanan", "#rujukan + details li")):
+        shown = page.locator(part).first
+        expect(shown).to_be_hidden()
+        page.evaluate("window.scrollTo(0, 0)")
+        jump.get_by_role("link", name=label).click()
+        expect(shown).to_be_visible()
+        assert 0 <= shown.bounding_box()["y"] < SCREEN, label
+
+
 def test_printing_shows_every_folded_part(page, served):
     page.goto(served + SEXUAL_FIRST)
     folded = [page.locator(".hb-flag p").first,
               page.get_by_text("Menunda layanan kesehatan sampai ada laporan polisi"),
-              page.locator("#daftar-periksa ~ details li").first]
+              page.locator("#daftar-periksa ~ details li").first,
+              page.locator("#anak + details li").first,
+              page.locator("#tanda-bahaya-lain .hb-flag__sign").first]
     for part in folded:
         expect(part).to_be_hidden()
     page.emulate_media(media="print")

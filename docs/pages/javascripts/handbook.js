@@ -26,10 +26,12 @@
     });
   }
 
-  // A link to a folded part ("6 tanda lain") opens it: one tap, not two.
+  // A link to a folded part ("6 tanda lain", "Bila korban anak") opens it: one tap, not two.
+  // The target is the fold itself or the heading right above it.
   function openLinkedFolds() {
     function open() {
       var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target && target.tagName !== "DETAILS") target = target.nextElementSibling;
       if (target && target.tagName === "DETAILS") target.open = true;
     }
     window.addEventListener("hashchange", open);
