@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import edit, serving
+from tests.test_first_screen import assert_card_and_life_danger_flags_on_the_first_screen
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -136,7 +137,8 @@ def test_no_page_requests_anything_from_a_third_party(browser, served, shipped_s
 
 def test_a_page_not_saved_shows_a_calm_page_that_leads_to_darurat(browser, served):
     """No signal and a page this device has not saved: not the browser's error, but a saved
-    page that says so in Indonesian and whose links work offline."""
+    page that says so in Indonesian and whose links work offline. (On the way: an installed
+    page's first screen, offline, holds its card and danger-to-life flags.)"""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(served)
@@ -145,6 +147,9 @@ def test_a_page_not_saved_shows_a_calm_page_that_leads_to_darurat(browser, serve
     assert page.evaluate("([name, url]) => caches.open(name).then(c => c.delete(url))",
                          [cache, missing])
     context.set_offline(True)
+    # installed and offline, the tightest first screen (eight danger-to-life flags) still fits
+    page.goto(served + "protokol/fisik/penanganan-awal/")
+    assert_card_and_life_danger_flags_on_the_first_screen(page, "offline: fisik/penanganan-awal")
     page.goto(missing)
     heading = page.locator("article h1")
     expect(heading).to_have_text("Halaman ini belum tersimpan di perangkat ini")
