@@ -146,6 +146,8 @@ def test_a_page_not_saved_shows_a_calm_page_that_leads_to_darurat(browser, serve
     missing = served + "protokol/fisik/pengaduan/"
     assert page.evaluate("([name, url]) => caches.open(name).then(c => c.delete(url))",
                          [cache, missing])
+    # nor in the HTTP cache (installing fills it too; a fresh copy there would be served)
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
     context.set_offline(True)
     # installed and offline, the tightest first screen (eight danger-to-life flags) still fits
     page.goto(served + "protokol/fisik/penanganan-awal/")
@@ -159,6 +161,9 @@ def test_a_page_not_saved_shows_a_calm_page_that_leads_to_darurat(browser, serve
     emergency = page.locator("article").get_by_role("link", name="Nomor darurat")
     box = emergency.bounding_box()
     assert box["y"] + box["height"] <= 740 and box["height"] >= 48
+    # a checklist never opened on this device gives the same page
+    page.goto(served + "protokol/seksual/pengaduan/daftar-periksa-seksual-pengaduan.pdf")
+    expect(heading).to_have_text("Halaman ini belum tersimpan di perangkat ini")
     emergency.click()
     page.wait_for_url("**/darurat/")
     expect(page.locator("a.hb-tel", has_text="112").first).to_be_visible()
