@@ -4,8 +4,10 @@
 
 For each protocol page (1 screen = 740 CSS px): where the first action starts and where the
 "Lakukan sekarang" card ends, where step 1 starts, the page's height, the red-flag box's
-height, whether the overdue-review notice shows, and the tap targets (links, buttons, folded
-summaries) smaller than 48x48 CSS px, phone links among them. Targets (issue 13): the card
+height, where the last danger-to-life ("nyawa") red flag ends and whether it and the card end
+above the safety bar (Darurat, Keluar cepat), whether the overdue-review notice shows, and the
+tap targets (links, buttons, folded summaries) smaller than 48x48 CSS px, phone links among
+them. Targets (issue 13): the card
 wholly on screen 1, step 1 by screen 2, the page at least halved, no phone link under 48 px.
 """
 
@@ -42,6 +44,12 @@ MEASURE = """() => {
   }
   const flags = document.querySelector(".hb-flags") || article.querySelector(".admonition.danger");
   const overdue = document.querySelector("[data-review-due]");
+  // the first screen ends where the safety bar (Darurat, Keluar cepat) covers the page
+  const bar = document.querySelector(".hb-safety");
+  const seen = bar ? bar.getBoundingClientRect().top + scrollY : innerHeight;
+  const lifeFlags = [...document.querySelectorAll(".hb-flag--nyawa")];
+  const firstScreenEnd = Math.max(bottom(card) || 0,
+    ...lifeFlags.map((el) => bottom(el.querySelector("summary") || el)));
   const targets = [...document.querySelectorAll("a[href], button, summary, input, select")]
     .filter((el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
       return r.width > 0 && r.height > 0 && s.visibility !== "hidden"; });
@@ -52,6 +60,8 @@ MEASURE = """() => {
     first: top(first), card_bottom: bottom(card), step1: top(step1),
     flags: flags ? flags.getBoundingClientRect().height : 0,
     overdue: !!(overdue && overdue.getClientRects().length),
+    life_flags: lifeFlags.length, life_end: lifeFlags.length ? firstScreenEnd : null,
+    first_screen_fits: !!card && firstScreenEnd <= seen,
     targets: targets.length, small: small.length,
     small_tel: small.filter((el) => (el.getAttribute("href") || "").startsWith("tel:")).length,
     tel: targets.filter((el) => (el.getAttribute("href") || "").startsWith("tel:")).length,
@@ -109,6 +119,9 @@ def report(rows: list[tuple[str, dict]]) -> None:
     print(f"phone links under 48 px:    {sum(m['small_tel'] for _, m in rows)} "
           f"(of {sum(m['tel'] for _, m in rows)})")
     print(f"overdue notice shown on:    {sum(m['overdue'] for _, m in rows)} pages")
+    print(f"last life-danger flag ends: {stat('life_end')}")
+    print(f"card and every life-danger flag above the safety bar: "
+          f"{sum(m['first_screen_fits'] for _, m in rows)} of {len(rows)} pages")
 
 
 def main() -> None:

@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "tag-dilarang": "Tag YAML (!nama) tidak dipakai di protokol.",
     "tanggal-tidak-valid": "Tanggal tidak ada di kalender atau salah bentuk.",
     "tanpa-telepon": "Layanan yang dipanggil dari kartu belum punya nomor telepon terkonfirmasi.",
+    "tanpa-tombol-telepon": "Langkah di kartu menyebut layanan bernomor terkonfirmasi, tetapi tanpa call.",
     "tautan-keluar": "Tautan simbolik ke luar repositori, atau bukan berkas biasa.",
     "teks-terpotong": "Teks terpotong karena ' #' memulai komentar YAML.",
     "telepon-tidak-valid": "Nilai kontak telepon bukan tepat satu nomor telepon.",

@@ -30,25 +30,74 @@ def page_top(locator) -> float:
     return locator.evaluate("el => el.getBoundingClientRect().top + window.scrollY")
 
 
-def test_every_protocol_page_shows_title_and_do_now_card_on_the_first_screen(page, served,
-                                                                           shipped_site):
+def seen_bottom(page) -> float:
+    """Where the first screen ends for a reader: the top of the safety bar (Darurat, Keluar
+    cepat), which stays over the page's last lines."""
+    return page.locator(".hb-safety").bounding_box()["y"]
+
+
+def assert_card_and_life_danger_flags_on_the_first_screen(page, url: str) -> None:
+    """The card, every danger-to-life red flag (one readable line each) and a visible way to
+    the other red flags, all above the safety bar of an unscrolled 360x740 screen."""
+    assert page.evaluate("window.scrollY") == 0, url
+    bottom = seen_bottom(page)
+    title = page.locator("article h1")
+    card = page.locator("#lakukan-sekarang")
+    expect(title).to_be_visible()
+    expect(card).to_be_visible()
+    box = card.bounding_box()
+    assert box["y"] >= title.bounding_box()["y"], url
+    assert box["y"] + box["height"] <= bottom, url  # wholly on screen 1
+    assert 3 <= card.locator("li").count() <= 5, url
+    flags = page.locator(".hb-flags details.hb-flag")
+    levels = [f.get_attribute("class").split("hb-flag--")[1] for f in flags.all()]
+    first = page.locator(".hb-flags > details.hb-flag")  # the first-screen group
+    shown = first.count()
+    assert shown >= 1, url
+    # every life-danger flag is in it (or, with none, the most urgent level there is)
+    assert levels[:shown] == [levels[0]] * shown, url
+    assert levels[shown:].count(levels[0]) == 0, url
+    for flag in first.all():
+        sign = flag.locator(".hb-flag__sign")
+        expect(sign).to_be_visible()
+        row = flag.locator("summary").bounding_box()
+        assert row["y"] + row["height"] <= bottom, (url, sign.inner_text())
+        assert row["height"] >= 24, url  # above WCAG's minimum target
+        assert sign.bounding_box()["width"] >= 200, url  # room to read the sign's start
+    hint = page.locator(".hb-flags__hint")
+    expect(hint).to_have_text(re.compile({"nyawa": "Nyawa terancam", "segera": "Segera",
+                                          "perhatian": "Perlu perhatian"}[levels[0]]))
+    rest = len(levels) - shown
+    if rest:
+        to_rest = page.locator("a.hb-flags__to-rest")
+        expect(to_rest).to_have_text(f"{rest} tanda lain")
+        link = to_rest.bounding_box()
+        assert link["y"] + link["height"] <= bottom, url
+
+
+def test_every_protocol_page_shows_card_and_life_danger_flags_on_the_first_screen(
+        page, served, shipped_site):
     for url in protocol_urls(shipped_site):
         page.goto(served + url)
-        title = page.locator("article h1")
-        card = page.locator("#lakukan-sekarang")
-        expect(title).to_be_visible()
-        expect(card).to_be_visible()
-        box = card.bounding_box()
-        assert box["y"] >= title.bounding_box()["y"], url
-        assert box["y"] + box["height"] <= SCREEN, url  # wholly on screen 1
-        items = card.locator("li")
-        assert 3 <= items.count() <= 5, url
-        # the jump links and the first red flag are on the first screen too
+        assert_card_and_life_danger_flags_on_the_first_screen(page, url)
+        # the jump links follow, and step 1 starts by the end of screen 2
         jump = page.get_by_role("navigation", name="Bagian halaman ini")
-        assert jump.bounding_box()["y"] + jump.bounding_box()["height"] <= SCREEN, url
         expect(jump.get_by_role("link", name="Bila korban anak")).to_be_visible()
-        # step 1 starts by the end of screen 2
+        assert page_top(jump) < 1.5 * SCREEN, url
         assert page_top(page.locator("article h3").first) < 2 * SCREEN, url
+
+
+def test_the_other_red_flags_open_with_one_tap_on_their_count(page, served):
+    page.goto(served + SEXUAL_FIRST)
+    rest = page.locator("#tanda-bahaya-lain details.hb-flag")
+    count = rest.count()
+    assert count >= 3
+    expect(rest.first).to_be_hidden()
+    page.get_by_role("link", name=f"{count} tanda lain").click()
+    for flag in rest.all():
+        expect(flag.locator(".hb-flag__sign")).to_be_visible()
+    top = rest.first.bounding_box()["y"]
+    assert 0 <= top < seen_bottom(page)  # scrolled to them, and they are open
 
 
 def test_a_card_line_is_the_steps_own_title_and_takes_the_worker_there(page, served):
@@ -66,6 +115,7 @@ def test_a_card_line_is_the_steps_own_title_and_takes_the_worker_there(page, ser
 def test_red_flags_are_one_line_each_most_urgent_first_within_one_screen(page, served):
     page.goto(served + SEXUAL_FIRST)
     box = page.locator(".hb-flags")
+    page.locator("#tanda-bahaya-lain > summary").click()  # all of them open
     assert box.bounding_box()["height"] <= SCREEN
     flags = box.locator("details.hb-flag")
     assert flags.count() >= 8
@@ -73,9 +123,14 @@ def test_red_flags_are_one_line_each_most_urgent_first_within_one_screen(page, s
     order = ["nyawa", "segera", "perhatian"]
     assert [order.index(x) for x in levels] == sorted(order.index(x) for x in levels)
     assert levels[0] == "nyawa"
-    for summary in box.locator("summary").all():
-        assert 48 <= summary.bounding_box()["height"] < 60  # one line, thumb-sized
-    # the action shows on tap, not before
+    line = page.locator(".hb-flag__sign").first.evaluate(
+        "el => parseFloat(getComputedStyle(el).lineHeight) || el.getBoundingClientRect().height")
+    for summary in box.locator("details.hb-flag > summary").all():
+        height = summary.bounding_box()["height"]
+        assert 24 <= height < 60, height  # one line each
+        assert summary.locator(".hb-flag__sign").bounding_box()["height"] < 1.6 * line
+    # the others show their level; the action shows on tap, not before
+    expect(page.locator("#tanda-bahaya-lain .hb-flag__level").first).to_be_visible()
     first = flags.first
     action = first.locator("p").first
     expect(action).to_be_hidden()
@@ -86,7 +141,7 @@ def test_red_flags_are_one_line_each_most_urgent_first_within_one_screen(page, s
 
 def test_the_72_hour_red_flag_comes_before_the_less_urgent_ones(page, served):
     page.goto(served + SEXUAL_FIRST)
-    signs = page.locator(".hb-flag__sign").all_inner_texts()
+    signs = page.locator(".hb-flag__sign").all_text_contents()  # folded ones too
     seventy_two = next(i for i, s in enumerate(signs) if "72 jam" in s or "120 jam" in s)
     peace = next(i for i, s in enumerate(signs) if "damai" in s)
     assert seventy_two < peace
@@ -106,11 +161,27 @@ def test_a_step_shows_its_actions_and_folds_avoid_say_child_and_sources(page, se
     expect(child).to_be_visible()
 
 
+def test_child_guidance_and_services_open_from_their_jump_links(page, served):
+    """Folded to halve the page, yet one tap from the first screen: the jump link opens them."""
+    page.goto(served + SEXUAL_FIRST)
+    jump = page.get_by_role("navigation", name="Bagian halaman ini")
+    for label, part in (("Bila korban anak", "#anak + details li"),
+                        ("Layanan", "#rujukan + details li")):
+        shown = page.locator(part).first
+        expect(shown).to_be_hidden()
+        page.evaluate("window.scrollTo(0, 0)")
+        jump.get_by_role("link", name=label).click()
+        expect(shown).to_be_visible()
+        assert 0 <= shown.bounding_box()["y"] < SCREEN, label
+
+
 def test_printing_shows_every_folded_part(page, served):
     page.goto(served + SEXUAL_FIRST)
     folded = [page.locator(".hb-flag p").first,
               page.get_by_text("Menunda layanan kesehatan sampai ada laporan polisi"),
-              page.locator("#daftar-periksa ~ details li").first]
+              page.locator("#daftar-periksa ~ details li").first,
+              page.locator("#anak + details li").first,
+              page.locator("#tanda-bahaya-lain .hb-flag__sign").first]
     for part in folded:
         expect(part).to_be_hidden()
     page.emulate_media(media="print")
@@ -172,10 +243,12 @@ def test_the_offline_zip_opened_from_disk_shows_the_card_and_folds(browser, ship
         zf.extractall(tmp_path)
     context = browser.new_context(viewport={"width": 360, "height": SCREEN})
     page = context.new_page()
+    # the page with the most danger-to-life flags (8) fits as it does online
+    page.goto((tmp_path / "buku-saku/protokol/fisik/penanganan-awal/index.html").as_uri())
+    assert_card_and_life_danger_flags_on_the_first_screen(page, "zip: fisik/penanganan-awal")
     page.goto((tmp_path / "buku-saku/protokol/seksual/penanganan-awal/index.html").as_uri())
+    assert_card_and_life_danger_flags_on_the_first_screen(page, "zip: seksual/penanganan-awal")
     card = page.locator("#lakukan-sekarang")
-    expect(card).to_be_visible()
-    assert card.bounding_box()["y"] + card.bounding_box()["height"] <= SCREEN
     assert card.locator("a.hb-tel").first.get_attribute("href") == "tel:110"
     flag = page.locator("details.hb-flag").first
     expect(flag.locator("p").first).to_be_hidden()

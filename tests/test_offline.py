@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import edit, serving
+from tests.test_first_screen import assert_card_and_life_danger_flags_on_the_first_screen
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -131,4 +132,42 @@ def test_no_page_requests_anything_from_a_third_party(browser, served, shipped_s
         page.wait_for_load_state("networkidle")
     assert outside == []
     assert context.cookies() == []
+    context.close()
+
+
+def test_a_page_not_saved_shows_a_calm_page_that_leads_to_darurat(browser, served):
+    """No signal and a page this device has not saved: not the browser's error, but a saved
+    page that says so in Indonesian and whose links work offline. (On the way: an installed
+    page's first screen, offline, holds its card and danger-to-life flags.)"""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served)
+    cache = wait_until_cached(page)
+    missing = served + "protokol/fisik/pengaduan/"
+    assert page.evaluate("([name, url]) => caches.open(name).then(c => c.delete(url))",
+                         [cache, missing])
+    # nor in the HTTP cache (installing fills it too; a fresh copy there would be served)
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
+    context.set_offline(True)
+    # installed and offline, the tightest first screen (eight danger-to-life flags) still fits
+    page.goto(served + "protokol/fisik/penanganan-awal/")
+    assert_card_and_life_danger_flags_on_the_first_screen(page, "offline: fisik/penanganan-awal")
+    page.goto(missing)
+    heading = page.locator("article h1")
+    expect(heading).to_have_text("Halaman ini belum tersimpan di perangkat ini")
+    expect(page.get_by_text("sedang tidak tersambung ke internet")).to_be_visible()
+    for name in ("Beranda", "Panduan: apa yang harus saya lakukan sekarang?"):
+        expect(page.locator("article").get_by_role("link", name=name)).to_be_visible()
+    emergency = page.locator("article").get_by_role("link", name="Nomor darurat")
+    box = emergency.bounding_box()
+    assert box["y"] + box["height"] <= 740 and box["height"] >= 48
+    # a checklist never opened on this device gives the same page
+    page.goto(served + "protokol/seksual/pengaduan/daftar-periksa-seksual-pengaduan.pdf")
+    expect(heading).to_have_text("Halaman ini belum tersimpan di perangkat ini")
+    emergency.click()
+    page.wait_for_url("**/darurat/")
+    expect(page.locator("a.hb-tel", has_text="112").first).to_be_visible()
+    # the page's own styles load (it is not unstyled text at the wrong address)
+    assert page.evaluate("getComputedStyle(document.querySelector('a.hb-tel')).minHeight") \
+        == "48px"
     context.close()

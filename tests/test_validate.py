@@ -265,3 +265,30 @@ def test_a_regional_word_names_its_source_and_a_situation_points_to_what_exists(
     assert ("protocols/language.yml:20:5: situations[3]: situasi \"Tanpa arah\" harus menunjuk "
             "'types' atau 'stages' (atau keduanya) [kolom-wajib]") in lines
     assert not any("situations[1]" in line or "spellings[1]" in line for line in lines)
+
+
+def test_a_card_step_that_names_a_service_with_a_confirmed_number_must_call_it(project,
+                                                                              handbook):
+    title = "Hubungi SAPA 129 lalu rujuk ke layanan kesehatan"
+    edit(project / P, "title: Rujuk ke layanan kesehatan\n", f"title: {title}\n")
+    assert handbook("--root", project, "check").code == 0  # it calls sapa-129 already
+    edit(project / P, "    call: sapa-129\n  - step: catat\n", "  - step: catat\n")
+    result = handbook("--root", project, "check")
+    assert result.code == 1
+    assert (f"{P}:43:11: do_now[2]: langkah \"{title}\" menyebut SAPA 129; tulis call: "
+            "sapa-129 agar kartu menampilkan tombol telepon [tanpa-tombol-telepon]"
+            in result.err.splitlines()), result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_number_inside_a_longer_number_is_not_a_service_named():
+    from generator.firstscreen import named_service
+    from generator.model import Citation, Contact, Service
+
+    sapa = Service(id="sapa-129", name="SAPA 129 (Layanan Sahabat Perempuan dan Anak)",
+                   kind="hotline", area="nasional", description="",
+                   contacts=(Contact(type="telepon", value="129", confirmed=True,
+                                             source=Citation("berita-sapa")),))
+    assert named_service("Telepon 129 bila perlu", [sapa]) is sapa
+    assert named_service("Catat 1290 kejadian", [sapa]) is None
+    assert named_service("Hubungi sapa 129", [sapa]) is sapa

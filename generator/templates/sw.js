@@ -67,6 +67,18 @@ self.addEventListener("message", (event) => {
   }
 });
 
+// With no signal, a page this device has not saved (a checklist never opened, a page dropped
+// from the cache) is answered with the saved page that says so and leads to Darurat, Beranda
+// and the guide, instead of the browser's own error. A redirect, so its links and styles load
+// from its own address.
+const NOT_SAVED = new URL("belum-tersimpan/", self.registration.scope).href;
+
+async function notSaved(cache) {
+  const page = await cache.match(NOT_SAVED);
+  return page && await genuine(new Request(NOT_SAVED), page) ? Response.redirect(NOT_SAVED, 302)
+    : null;
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
@@ -74,7 +86,14 @@ self.addEventListener("fetch", (event) => {
     const hit = await cache.match(request, { ignoreSearch: true });
     if (hit && await genuine(request, hit)) return hit;
     if (hit) await cache.delete(request, { ignoreSearch: true });
-    const response = await fetch(request);
+    let response;
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      const page = request.mode === "navigate" ? await notSaved(cache) : null;
+      if (page) return page;
+      throw error;
+    }
     // Checklists opened online are kept for later; pages come only from the precache.
     if (response.ok && new URL(request.url).pathname.endsWith(".pdf")
         && await genuine(request, response)) {

@@ -26,6 +26,22 @@
     });
   }
 
+  // A link to a folded part ("6 tanda lain", "Bila korban anak") opens it: one tap, not two.
+  // The target is the fold itself or the heading right above it.
+  function openLinkedFolds() {
+    function open() {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target && target.tagName !== "DETAILS") target = target.nextElementSibling;
+      if (target && target.tagName === "DETAILS") target.open = true;
+    }
+    window.addEventListener("hashchange", open);
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href^='#']");
+      if (link && link.getAttribute("href") === location.hash) open();
+    });
+    open();
+  }
+
   // While the service worker saves the edition: how far it is, then that it is ready (or not).
   function saveStatus(text, state) {
     var line = document.querySelector(".hb-savestate");
@@ -135,6 +151,7 @@
   function start() {
     showOverdue();
     unfoldForPrint();
+    openLinkedFolds();
     nameSearch();
     offline();
   }
