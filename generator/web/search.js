@@ -30,6 +30,7 @@ const MAX_PAGES = 30;
 // Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
 const FUZZY_MIN = 6;
 const MAX_SECTIONS = 3;
+const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
 /* Repetition in the text helps a little, never as much as a heading or a keyword. */
 function textWeight(count) {
   return Math.min(FIELD.heading - 0.1, FIELD.text * (1 + 0.25 * Math.log(count)));
@@ -185,10 +186,16 @@ class HandbookSearch {
   queryRoot(word) {
     const root = this.root(word);
     if (this.df.has(root) || this.phrases.has(root)) return {root, weight: ALT.exact};
+    // Of the formal readings the handbook has, the one keeping most of the word: "ngemis" is
+    // mengemis (emis), not memis (mem); "ngelapor" is melapor (lapor).
+    let formal = null;
     for (const form of informalForms(word)) {
-      const formal = this.root(form);
-      if (this.df.has(formal)) return {root: formal, weight: ALT.informal};
+      const candidate = this.root(form);
+      if (this.df.has(candidate) && (!formal || candidate.length > formal.length)) {
+        formal = candidate;
+      }
     }
+    if (formal) return {root: formal, weight: ALT.informal};
     // A slip of the thumb: the handbook's most used word one edit away stands for the word;
     // every root one slip away is kept as an alternative.
     if (word.length >= FUZZY_MIN) {
@@ -442,6 +449,7 @@ class HandbookSearch {
                                       (a.page.location < b.page.location ? -1 : 1);
     const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
     results.sort(order("score"));
+    this.stageOverTypes(results, situation);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
     if (this.guide && readsLikeSituation(situation, concepts)) {
@@ -449,6 +457,22 @@ class HandbookSearch {
                       ...items.filter(group => group[0].location !== this.guide)]};
     }
     return {items};
+  }
+
+  /* The first answers are one stage's protocols for several types, and nothing in the query
+     names a type: the question is about the stage, whose own page answers it for every type
+     ("dokumen yang dibawa waktu lapor", "korban boleh tinggal di shelter berapa lama"). */
+  stageOverTypes(results, situation) {
+    if (situation.types.size || results.length < STAGE_SPREAD) return;
+    const top = results.slice(0, STAGE_SPREAD).map(r => r.page);
+    const stage = top[0].stage;
+    if (!stage || top.some(page => !page.type || page.stage !== stage)) return;
+    if (new Set(top.map(page => page.type)).size < STAGE_SPREAD) return;
+    const own = results.find(r => r.page.stage === stage && !r.page.type);
+    if (!own) return;
+    own.score = results[0].score * 1.01;
+    results.sort((a, b) => b.score - a.score ||
+                           (a.page.location < b.page.location ? -1 : 1));
   }
 
   /* A page's score by the words of the query (and, with `explained`, a situation's cue). */
