@@ -408,6 +408,7 @@ class HandbookSearch {
         // a word of the situation's cue ("paman" in "hamil paman") is understood by a page
         // of the type the situation points to, even if the page does not say it
         coveredWeight += concept.weight * EXPLAINED;
+        score += concept.weight * EXPLAINED_TEXT;  // as if its text said it once
       }
       matched.push(which);
     }

@@ -12,6 +12,7 @@ const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emer
 const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
 const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
 const EXPLAINED = 1;          // share of a cue's word a page of the situation's type covers
+const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (search.js FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 const NO_SITUATION = {found: [], explained: new Set(), types: new Set(), stages: new Set()};
