@@ -65,7 +65,10 @@ STOPWORDS = sorted({
 
 # Words that ask what something means: they point to the glossary instead of being searched.
 DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya", "definisi",
-                           "singkatan", "kepanjangan", "kepanjangannya", "istilah"})
+                           "singkatan", "kepanjangan", "kepanjangannya", "istilah", "bedanya",
+                           "perbedaan", "pengertiannya"})
+# Two words that ask the same at the start of a question: "apa itu delik aduan".
+DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
@@ -265,7 +268,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "synonyms": groups,
         "stopwords": STOPWORDS,
         "spellings": spellings(handbook),
-        "definition": {"words": DEFINITION_WORDS,
+        "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,

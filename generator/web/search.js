@@ -51,7 +51,8 @@ class HandbookSearch {
     this.fixes = entries(meta.fixes);  // Sastrawi's slips, corrected (search.py ROOT_FIXES)
     this.stopwords = new Set(meta.stopwords);
     this.spellings = entries(meta.spellings);
-    this.definition = {words: new Set(meta.definition.words), page: meta.definition.page};
+    this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
+                       openings: meta.definition.openings || []};
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}
@@ -289,7 +290,9 @@ class HandbookSearch {
       if (item.also) everyRoot.add(item.also);
     }
     // "delik aduan artinya": the question is what it means, the glossary answers it
-    const asksMeaning = items.some(item => this.definition.words.has(item.word));
+    const opening = ` ${queryWords(query).join(" ")} `;
+    const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
+      this.definition.openings.some(words => opening.startsWith(` ${words} `));
     if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
     const content = items.filter(item => !this.stopwords.has(item.word));
     if (content.length) items = content;
@@ -430,7 +433,8 @@ class HandbookSearch {
     const results = [];
     for (const page of this.pages.values()) {
       const ofType = page.type !== null && situation.types.has(page.type);
-      const [factor, reasons] = firstThings(page, situation);
+      // "apa itu ...", "... artinya": a question about words, not a case to act on first
+      const [factor, reasons] = firstThings(page, situation, !concepts.asksMeaning);
       const words = this.pageScore(page, concepts, totalWeight, typed, null);
       if (!words.score && !ofType) continue;
       // a page of the situation's type understands the words of its cue ("paman" in
@@ -441,7 +445,7 @@ class HandbookSearch {
       // "ditusuk" is not in the handbook, but it is physical violence
       const score = told.score ? told.score * factor : SITUATION_ONLY * factor;
       // the rank the page would have if no situation were told
-      const plain = words.score * firstThings(page, NO_SITUATION)[0];
+      const plain = words.score * firstThings(page, NO_SITUATION, !concepts.asksMeaning)[0];
       results.push({page, score, plain, matched: told.matched, reasons});
     }
     // Never hiding what the words find: every page in the first MAX_PAGES without situations

@@ -43,7 +43,7 @@ function matchSituations(situations, everyRoot) {
 /* The factor a page's score is multiplied by, and the situations to show as the reason: the
    type the situation points to, the stage asked for or, when none is, the first-contact
    pages; a stage that does not apply sinks unless asked for. */
-function firstThings(page, situation) {
+function firstThings(page, situation, firstContact = true) {
   let factor = 1;
   const reasons = [];
   if (page.type && situation.types.has(page.type)) {
@@ -55,7 +55,7 @@ function firstThings(page, situation) {
     if (asked) factor *= SITUATION_STAGE;
     // a stage asked about with no type: the stage's own page says it for every type
     if (asked && !page.type && !situation.types.size) factor *= STAGE_PAGE;
-  } else if (page.first) {
+  } else if (page.first && firstContact) {
     factor *= FIRST_CONTACT;
   }
   if (page.notApplicable && !asked) factor *= NOT_APPLICABLE;
