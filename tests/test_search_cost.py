@@ -86,8 +86,20 @@ def results_for(page, query: str) -> list[tuple[str, str]]:
     search_for(page, query)
     links = page.locator(".md-search-result__link")
     expect(links.first).to_be_visible(timeout=10000)
-    return [(links.nth(i).locator("h1, h2").first.inner_text(), links.nth(i).get_attribute("href"))
-            for i in range(min(5, links.count()))]
+
+    def shown():
+        return [(links.nth(i).locator("h1, h2").first.inner_text(),
+                 links.nth(i).get_attribute("href")) for i in range(min(5, links.count()))]
+
+    # the list answers each letter as it is typed: read it once it has settled
+    last, same = shown(), 0
+    for _ in range(60):
+        page.wait_for_timeout(300)
+        now = shown()
+        last, same = now, (same + 1 if now == last else 0)
+        if same == 3:
+            return last
+    raise AssertionError(f"the results for {query!r} never settled")
 
 
 def kept_edition(page) -> str | None:
