@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 # harder than the first 285 (measured before tuning at 55 and 53 percent). With the search
 # branch's content the whole set reached 92.8 percent; after the content review's rewrite of
 # the protocols (longer sexual-violence pages) it is 365/405 = 90.1 percent; after the stage
-# page, 'ngemis', cue-word and 'apa itu' rules (branch j15) 372/405 = 91.9 percent.
+# page, 'ngemis', cue-word, 'apa itu' and emergency-page rules (branch j15) 373/405 = 92.1 percent.
 TARGET = 0.91
 
 

@@ -8,6 +8,7 @@
 const SITUATION_TYPE = 2.2;   // a page of the type the situation points to
 const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
 const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
+const EMERGENCY_TYPE = 1.5;   // the emergency page, when a type is told: below that type's own pages
 const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
 const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
 const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
@@ -49,6 +50,8 @@ function firstThings(page, situation, firstContact = true) {
   if (page.type && situation.types.has(page.type)) {
     factor *= SITUATION_TYPE;
     for (const s of situation.found) if (s.types.includes(page.type)) reasons.push(s.label);
+  } else if (!page.type && !page.stage && page.first && situation.types.size) {
+    factor *= EMERGENCY_TYPE;  // the emergency numbers serve every type
   }
   const asked = page.stage !== null && situation.stages.has(page.stage);
   if (situation.stages.size) {
