@@ -13,7 +13,9 @@ first-contact page for the commonest short queries (tests/search_first_contact.y
 worker's start-up time and the time per query. Then, served with gzip and cache headers like
 GitHub Pages, over Chromium's network emulation (400 kbit/s down, 300 ms round trip): the
 index bytes a page that does not search downloads, and the time from opening the search box
-to the first results on a first visit, once cached, and from the download. Targets (search
+to the first results on a first visit, on the next page at once (index in the browser's cache),
+on a later page after a pause on the results (the worker's tables kept on the device,
+web/worker.js), and from the download. Targets (search
 issues): recall@3 >= 92 %, first-contact page first, index on a page that does not search
 0 bytes, first results <= 3 s on a first visit and <= 0.3 s once cached.
 """
@@ -100,6 +102,8 @@ def report(label: str, entries: list[dict], result: dict, target: str = "92%") -
         print(f"  missed: {miss}")
 
 
+PAUSE = 2000  # ms a person spends on results before opening another page
+
 SLOW = {"offline": False, "latency": 300, "downloadThroughput": 400_000 / 8,
         "uploadThroughput": 200_000 / 8}
 
@@ -170,16 +174,25 @@ def cost(browser, site: Path, unzipped: Path) -> None:
             index_bytes = moved.get("index", 0)
             page.goto(base + "jenis/fisik/", wait_until="load")
             cached = open_and_search(page, "diperkosa")
+            # a person reads the results (the worker keeps its tables once the queries pause)
+            page.wait_for_timeout(PAUSE)
+            page.goto(base + "jenis/psikis/", wait_until="load")
+            kept = open_and_search(page, "dibentak")
             print(f"400 kbit/s, 300 ms, gzip (round {round_ + 1}): protocol page loaded in "
                   f"{loaded:.1f} s, {before.get('other', 0) / 1024:.0f} KB; index before "
                   f"searching {before.get('index', 0)} bytes [target 0]; open search -> first "
                   f"results {first:.2f} s [target 3 s] (index {index_bytes / 1024:.0f} KB "
-                  f"gzip); once cached, on the next page {cached:.2f} s [target 0.3 s]")
+                  f"gzip); once cached, on the next page at once {cached:.2f} s, on a later "
+                  f"page (tables kept) {kept:.2f} s [target 0.3 s]")
             context.close()
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto((unzipped / "buku-saku/protokol/seksual/pengaduan.html").as_uri())
     print(f"download from disk: open search -> first results {open_and_search(page):.2f} s")
+    page.wait_for_timeout(PAUSE)
+    page.goto((unzipped / "buku-saku/jenis/fisik/index.html").as_uri())
+    print(f"download from disk, a later page (tables kept): "
+          f"{open_and_search(page, 'diperkosa'):.2f} s")
     context.close()
 
 

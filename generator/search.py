@@ -65,7 +65,10 @@ STOPWORDS = sorted({
 
 # Words that ask what something means: they point to the glossary instead of being searched.
 DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya", "definisi",
-                           "singkatan", "kepanjangan", "kepanjangannya", "istilah"})
+                           "singkatan", "kepanjangan", "kepanjangannya", "istilah", "bedanya",
+                           "perbedaan", "pengertiannya"})
+# Two words that ask the same at the start of a question: "apa itu delik aduan".
+DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
@@ -271,13 +274,23 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "synonyms": groups,
         "stopwords": STOPWORDS,
         "spellings": spellings(handbook),
-        "definition": {"words": DEFINITION_WORDS,
+        "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),
     }
-    return {"config": config, "docs": docs}
+    index = {"config": config, "docs": docs}
+    config["handbook"]["edition"] = edition(index)
+    return index
+
+
+def edition(index: dict) -> str:
+    """What the worker's kept tables belong to (web/worker.js): a digest of the index and of
+    the worker's code, so a new edition or a new engine never reads tables built by another."""
+    digest = hashlib.sha256(worker_script()[1].encode())
+    digest.update(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode())
+    return digest.hexdigest()[:16]
 
 
 def pack_texts(docs: list[dict]) -> list[str]:
@@ -312,7 +325,7 @@ def rewrite_index(site_dir: Path, handbook: Handbook, *, directory_urls: bool = 
 @functools.cache
 def worker_script() -> tuple[str, str]:
     """(path in the site, text) of the search worker: the stemmer, the text rules, the
-    situations and the engine in one file.
+    situations, the engine and the worker's glue (tables kept per edition) in one file.
 
     One file, because opened from disk the worker runs in an iframe where `importScripts` is
     asynchronous. The name carries a hash of the text, so a browser never mixes an old worker
@@ -320,7 +333,8 @@ def worker_script() -> tuple[str, str]:
     """
     web = files("generator").joinpath("web")
     text = "\n".join(web.joinpath(name).read_text("utf-8")
-                     for name in ("sastrawi.js", "text.js", "situations.js", "search.js"))
+                     for name in ("sastrawi.js", "text.js", "situations.js", "search.js",
+                                  "worker.js"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     return f"javascripts/search.{digest}.js", text
 

@@ -20,8 +20,9 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 # set holds two groups written from page titles alone with Banjar words and situations, much
 # harder than the first 285 (measured before tuning at 55 and 53 percent). With the search
 # branch's content the whole set reached 92.8 percent; after the content review's rewrite of
-# the protocols (longer sexual-violence pages) it is 365/405 = 90.1 percent.
-TARGET = 0.90
+# the protocols (longer sexual-violence pages) it is 365/405 = 90.1 percent; after the stage
+# page, 'ngemis', cue-word, 'apa itu' and emergency-page rules (branch j15) 373/405 = 92.1 percent.
+TARGET = 0.91
 
 
 def recall(entries, answers) -> tuple[float, list[str]]:

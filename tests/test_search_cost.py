@@ -60,3 +60,90 @@ def test_the_download_searches_from_disk_once_the_box_is_opened(browser, shipped
     expect(first).to_have_attribute("href", re.compile(r"seksual/"))
     assert any(url.endswith("search_index.js") for url in requests)
     context.close()
+
+
+KEPT = """async () => (await indexedDB.databases()).some(db => db.name === "buku-saku-pencarian")
+  && new Promise(resolve => {
+  const open = indexedDB.open("buku-saku-pencarian");
+  open.onerror = () => resolve(null);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains("tabel")) { db.close(); resolve(null); return; }
+    const get = db.transaction("tabel").objectStore("tabel").get("edisi");
+    get.onsuccess = () => { db.close(); resolve(get.result ? get.result.edition : null); };
+    get.onerror = () => { db.close(); resolve(null); };
+  };
+})"""
+
+FORGET = """() => new Promise(resolve => {
+  const request = indexedDB.deleteDatabase("buku-saku-pencarian");
+  request.onsuccess = request.onerror = request.onblocked = () => resolve(true);
+})"""
+
+
+def results_for(page, query: str) -> list[tuple[str, str]]:
+    """The results a person sees: (title, address) of the first five."""
+    search_for(page, query)
+    links = page.locator(".md-search-result__link")
+    expect(links.first).to_be_visible(timeout=10000)
+
+    def shown():
+        return [(links.nth(i).locator("h1, h2").first.inner_text(),
+                 links.nth(i).get_attribute("href")) for i in range(min(5, links.count()))]
+
+    # the list answers each letter as it is typed: read it once it has settled
+    last, same = shown(), 0
+    for _ in range(60):
+        page.wait_for_timeout(300)
+        now = shown()
+        last, same = now, (same + 1 if now == last else 0)
+        if same == 3:
+            return last
+    raise AssertionError(f"the results for {query!r} never settled")
+
+
+def kept_edition(page) -> str | None:
+    return page.evaluate(KEPT) or None
+
+
+@pytest.mark.parametrize("where", ["online", "download"])
+def test_a_later_page_searches_with_the_tables_kept_and_shows_the_same_results(
+        browser, served, shipped_site, tmp_path, where):
+    # After a first search the worker keeps what it built, per edition, on the device; a
+    # later page's search answers from it (no reading of every doc again) with the results a
+    # freshly built worker shows.
+    if where == "online":
+        first, later = served + "protokol/fisik/pengaduan/", served + "jenis/seksual/"
+        index = (shipped_site / "search/search_index.json").read_text("utf-8")
+    else:
+        with zipfile.ZipFile(shipped_site / "unduh/buku-saku-luring.zip") as zf:
+            zf.extractall(tmp_path)
+        book = tmp_path / "buku-saku"
+        index = (book / "search/search_index.js").read_text("utf-8")
+        first = (book / "protokol/fisik/pengaduan.html").as_uri()
+        later = (book / "jenis/seksual/index.html").as_uri()
+    # the download's index has its own addresses, so its own edition
+    edition = re.search(r'"edition": ?"([0-9a-f]{16})"', index)[1]
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    page.goto(first)
+    page.evaluate(FORGET)
+    page.reload()
+    assert kept_edition(page) is None
+    assert results_for(page, "dipukul suami")[0][1].endswith(
+        ("fisik/pengaduan/", "fisik/pengaduan.html", "fisik/"))
+    # kept once the person pauses on the results
+    for _ in range(60):
+        if kept_edition(page) == edition:
+            break
+        page.wait_for_timeout(250)
+    assert kept_edition(page) == edition
+    page.goto(later)
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    # the same page with nothing kept: a worker that reads every doc shows the same
+    page.evaluate(FORGET)
+    page.reload()
+    assert results_for(page, "diperkosa") == shown
+    context.close()

@@ -311,3 +311,56 @@ def test_cues_and_regional_words_stem_alike_in_the_browser_and_the_build(real):
     words = sorted(w for w in words if w not in search.ROOT_FIXES and w not in meta["roots"])
     assert len(words) > 50
     assert not stemmed_differently(worker, index_path, words)
+
+
+def test_tables_kept_on_the_device_answer_exactly_as_freshly_built_ones(real):
+    # A later page takes the worker's tables from IndexedDB instead of reading every doc
+    # again (web/worker.js): the same pages, sections, snippets and labels for every query.
+    worker, index_path, _ = real
+    queries = [entry["q"] for entry in yaml.safe_load(
+        (ROOT / "tests/search_first_contact.yml").read_text("utf-8"))["queries"]]
+    queries += ["dipukul suami", "anak 13 tahun hamil pelakunya paman", "visum", "LPSK",
+                "bini dipukul lakinya", "delik aduan artinya", "perkosan"]
+    fresh = run_node(worker, index_path, search=queries)["search"]
+    kept = run_node(worker, index_path, search=queries, kept=True)["search"]
+    assert kept == fresh
+    assert all(fresh), "a query found nothing"
+
+
+def test_an_index_names_its_edition_for_the_kept_tables(real, shipped_site):
+    # the tables are kept under this name: a new index or a new engine never reads old ones
+    _, _, index = real
+    edition = index["config"]["handbook"]["edition"]
+    assert re.fullmatch(r"[0-9a-f]{16}", edition)
+    without = {**index, "config": {**index["config"], "handbook": {
+        k: v for k, v in index["config"]["handbook"].items() if k != "edition"}}}
+    assert search.edition(without) == edition
+
+
+def test_a_question_about_a_stage_for_no_type_leads_to_the_stage_page(real):
+    # one stage's protocols of three types answer alike: the stage's own page says it for all
+    worker, index_path, _ = real
+    asked, typed = run_node(worker, index_path, search=[
+        "dokumen yg perlu dibawa waktu lapor kekerasan", "dokumen lapor kekerasan seksual"],
+    )["search"]
+    assert first_pages(asked, 1) == ["tahap/pengaduan/"]
+    # a type named: its own protocol, not the stage page
+    assert first_pages(typed, 1)[0].startswith("protokol/seksual/")
+
+
+def test_an_everyday_form_reads_as_the_formal_word_keeping_most_of_it(real):
+    # "ngemis" is mengemis (begging: exploitation), not "memis" (root "mem")
+    worker, index_path, _ = real
+    [answer] = run_node(worker, index_path, search=["anak disuruh ngemis"])["search"]
+    first = next(group[0] for group in answer if group[0]["location"] != GUIDE)
+    assert first["location"].startswith("protokol/eksploitasi/")
+    assert first["tags"][0] == "Sesuai situasi: Eksploitasi atau perdagangan orang"
+
+
+def test_asking_what_a_word_means_goes_to_the_glossary_without_a_first_contact_head_start(real):
+    worker, index_path, _ = real
+    meaning, difference = run_node(worker, index_path, search=[
+        "apa itu rumah aman", "apa bedanya eksploitasi sama perdagangan orang"])["search"]
+    assert first_pages(meaning, 1) == ["glosarium/"]
+    assert any(page in ("glosarium/", "jenis/eksploitasi/", "jenis/perdagangan-orang/")
+               for page in first_pages(difference))

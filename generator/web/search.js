@@ -30,13 +30,20 @@ const MAX_PAGES = 30;
 // Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
 const FUZZY_MIN = 6;
 const MAX_SECTIONS = 3;
+const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
 /* Repetition in the text helps a little, never as much as a heading or a keyword. */
 function textWeight(count) {
   return Math.min(FIELD.heading - 0.1, FIELD.text * (1 + 0.25 * Math.log(count)));
 }
+const TEXT_WEIGHTS = Array.from({length: 64}, (_, count) => textWeight(Math.max(count, 1)));
+function textWeightOf(count) {
+  return count < TEXT_WEIGHTS.length ? TEXT_WEIGHTS[count] : textWeight(count);
+}
 
 class HandbookSearch {
-  constructor(index) {
+  /* `tables`: what `tables()` returned for this same index (kept on the device), instead of
+     reading every doc again. */
+  constructor(index, tables = null) {
     const meta = index.config.handbook;
     // Maps, never plain objects: a typed word such as "constructor" or "__proto__" must not
     // find what every JavaScript object has.
@@ -44,28 +51,34 @@ class HandbookSearch {
     this.fixes = entries(meta.fixes);  // Sastrawi's slips, corrected (search.py ROOT_FIXES)
     this.stopwords = new Set(meta.stopwords);
     this.spellings = entries(meta.spellings);
-    this.definition = {words: new Set(meta.definition.words), page: meta.definition.page};
+    this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
+                       openings: meta.definition.openings || []};
     this.stemmer = new SastrawiStemmer(meta.dictionary);
-    this.pages = new Map();     // page location -> page
-    this.surface = new Map();   // root -> words of the handbook with that root
-    this.df = new Map();        // root -> number of pages that have it
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
-    this.sentenceWords = new Map();     // sentence number -> Map(word -> count)
-    const pageMeta = entries(meta.pages);
-    for (const doc of index.docs) this.add(doc, pageMeta);
-    for (const page of this.pages.values()) {
-      for (const [root, count] of page.textCounts) {
-        page.weights.set(root, Math.max(page.weights.get(root) || 0, textWeight(count)));
+    this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}
+    this.docs = index.docs;
+    if (tables) {
+      this.restore(tables);
+    } else {
+      this.pages = new Map();     // page location -> page
+      this.surface = new Map();   // root -> words of the handbook with that root
+      this.df = new Map();        // root -> number of pages that have it
+      const pageMeta = entries(meta.pages);
+      for (const doc of index.docs) this.add(doc, pageMeta);
+      for (const page of this.pages.values()) {
+        for (const [root, count] of page.textCounts) {
+          page.weights.set(root, Math.max(page.weights.get(root) || 0, textWeightOf(count)));
+        }
+        delete page.textCounts;
+        for (const root of page.weights.keys()) this.df.set(root, (this.df.get(root) || 0) + 1);
       }
-      for (const root of page.weights.keys()) this.df.set(root, (this.df.get(root) || 0) + 1);
+      this.vocabulary = [...new Set([...this.surface.keys(), ...[...this.surface.values()]
+        .flatMap(set => [...set])])];
     }
     // Situations: each cue a list of roots, all of which a query must have.
     this.situations = readSituations(meta.situations);
     // The decision guide, offered first for a situation, when this edition has it.
     this.guide = (meta.guide || []).find(location => this.pages.has(location)) || null;
-    this.vocabulary = [...this.surface.keys(), ...[...this.surface.values()]
-      .flatMap(set => [...set])];
-    this.vocabulary = [...new Set(this.vocabulary)];
     this.phrases = new Map();   // first root -> [{roots, group, isName}]
     this.groups = meta.synonyms.map((group, number) => {
       const split = list => list.map(phrase => phrase.split(" "));
@@ -77,6 +90,26 @@ class HandbookSearch {
       }
       return {names: split(group.names), synonyms: split(group.synonyms)};
     });
+  }
+
+  /* What reading the docs built, as the structured clone IndexedDB keeps (web/worker.js):
+     Maps and Sets as they are, each section's doc as its number in the index. */
+  tables() {
+    const number = new Map(this.docs.map((doc, i) => [doc, i]));
+    const pages = [...this.pages.values()].map(page => ({
+      ...page, docs: page.docs.map(entry => ({...entry, doc: number.get(entry.doc)}))}));
+    return {pages, surface: this.surface, df: this.df, vocabulary: this.vocabulary};
+  }
+
+  restore(tables) {
+    this.pages = new Map();
+    for (const page of tables.pages) {
+      for (const entry of page.docs) entry.doc = this.docs[entry.doc];
+      this.pages.set(page.location, page);
+    }
+    this.surface = tables.surface;
+    this.df = tables.df;
+    this.vocabulary = tables.vocabulary;
   }
 
   /* The root of any word: the build's for a word of the handbook, the stemmer's otherwise. */
@@ -92,21 +125,57 @@ class HandbookSearch {
     return this.roots.has(word) ? this.roots.get(word) : word;
   }
 
-  /* The words of a doc's text and how often each comes, read sentence by sentence. */
-  textWords(numbers) {
+  /* A sentence of the text read once, however many docs share it: how often each root comes
+     and the words that have it (in order). Every word also joins the handbook's words. */
+  sentence(number) {
+    let read = this.sentences.get(number);
+    if (!read) {
+      read = {counts: new Map(), forms: new Map()};
+      for (const [word] of words(this.strings[number])) {
+        const root = this.indexRoot(word);
+        read.counts.set(root, (read.counts.get(root) || 0) + 1);
+        const forms = read.forms.get(root);
+        if (!forms) read.forms.set(root, [word]);
+        else if (!forms.includes(word)) forms.push(word);
+        this.addSurface(root, word);
+      }
+      this.sentences.set(number, read);
+    }
+    return read;
+  }
+
+  addSurface(root, word) {
+    const forms = this.surface.get(root);
+    if (forms) forms.add(word);
+    else this.surface.set(root, new Set([word]));
+  }
+
+  /* How often each root comes in a doc's text, read sentence by sentence. */
+  textRoots(numbers) {
     const total = new Map();
     for (const number of numbers) {
-      let counts = this.sentenceWords.get(number);
-      if (!counts) {
-        counts = new Map();
-        for (const [word] of words(this.strings[number])) {
-          counts.set(word, (counts.get(word) || 0) + 1);
-        }
-        this.sentenceWords.set(number, counts);
+      for (const [root, count] of this.sentence(number).counts) {
+        total.set(root, (total.get(root) || 0) + count);
       }
-      for (const [word, count] of counts) total.set(word, (total.get(word) || 0) + count);
     }
     return total;
+  }
+
+  /* The position of the first word of a doc's text with one of the roots, or -1: read
+     sentence by sentence (each read once for every query), stopping at the first. */
+  firstHit(doc, roots) {
+    let offset = 0;
+    for (const number of doc.text) {
+      const sentence = this.strings[number];
+      const {counts} = this.sentence(number);
+      for (const root of roots) {
+        if (!counts.has(root)) continue;
+        const hit = words(sentence).find(([word]) => roots.has(this.root(word)));
+        if (hit) return offset + hit[1];
+      }
+      offset += sentence.length + 1;
+    }
+    return -1;
   }
 
   textOf(doc) {
@@ -118,10 +187,16 @@ class HandbookSearch {
   queryRoot(word) {
     const root = this.root(word);
     if (this.df.has(root) || this.phrases.has(root)) return {root, weight: ALT.exact};
+    // Of the formal readings the handbook has, the one keeping most of the word: "ngemis" is
+    // mengemis (emis), not memis (mem); "ngelapor" is melapor (lapor).
+    let formal = null;
     for (const form of informalForms(word)) {
-      const formal = this.root(form);
-      if (this.df.has(formal)) return {root: formal, weight: ALT.informal};
+      const candidate = this.root(form);
+      if (this.df.has(candidate) && (!formal || candidate.length > formal.length)) {
+        formal = candidate;
+      }
     }
+    if (formal) return {root: formal, weight: ALT.informal};
     // A slip of the thumb: the handbook's most used word one edit away stands for the word;
     // every root one slip away is kept as an alternative.
     if (word.length >= FUZZY_MIN) {
@@ -144,8 +219,7 @@ class HandbookSearch {
       page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
               type: info.type || null, stage: info.stage || null, first: Boolean(info.first),
               notApplicable: Boolean(info.na),
-              docs: [], weights: new Map(), textCounts: new Map(), words: new Map(),
-              keywords: []};
+              docs: [], weights: new Map(), textCounts: new Map(), keywords: []};
       this.pages.set(location, page);
     }
     const entry = {doc, weights: new Map(), heading: new Set(),
@@ -171,28 +245,20 @@ class HandbookSearch {
                     [longer.join(" \n "), FIELD.keywordWord],
                     [doc.text, FIELD.text]];
     for (const [text, weight] of fields) {
-      const perWord = weight === FIELD.text ? this.textWords(text) : new Map();
-      if (weight !== FIELD.text) {
-        for (const [word] of words(text)) perWord.set(word, (perWord.get(word) || 0) + 1);
-      }
-      const counts = new Map();
-      for (const [word, count] of perWord) {
-        const root = this.indexRoot(word);
-        counts.set(root, (counts.get(root) || 0) + count);
-        if (weight === FIELD.heading || weight === FIELD.pageTitle) entry.heading.add(root);
-        if (!this.surface.has(root)) this.surface.set(root, new Set());
-        this.surface.get(root).add(word);
-        if (!page.words.has(root)) page.words.set(root, new Set());
-        page.words.get(root).add(word);
-      }
-      for (const [root, count] of counts) {
-        const value = weight === FIELD.text ? textWeight(count) : weight;
-        entry.weights.set(root, Math.max(entry.weights.get(root) || 0, value));
-        if (weight === FIELD.text) {
+      if (weight === FIELD.text) {
+        for (const [root, count] of this.textRoots(text)) {
+          const value = textWeightOf(count);
+          if (!(entry.weights.get(root) >= value)) entry.weights.set(root, value);
           page.textCounts.set(root, (page.textCounts.get(root) || 0) + count);
-        } else {
-          page.weights.set(root, Math.max(page.weights.get(root) || 0, value));
         }
+        continue;
+      }
+      for (const [word] of words(text)) {
+        const root = this.indexRoot(word);
+        if (weight === FIELD.heading || weight === FIELD.pageTitle) entry.heading.add(root);
+        this.addSurface(root, word);
+        if (!(entry.weights.get(root) >= weight)) entry.weights.set(root, weight);
+        if (!(page.weights.get(root) >= weight)) page.weights.set(root, weight);
       }
     }
     page.docs.push(entry);
@@ -224,7 +290,9 @@ class HandbookSearch {
       if (item.also) everyRoot.add(item.also);
     }
     // "delik aduan artinya": the question is what it means, the glossary answers it
-    const asksMeaning = items.some(item => this.definition.words.has(item.word));
+    const opening = ` ${queryWords(query).join(" ")} `;
+    const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
+      this.definition.openings.some(words => opening.startsWith(` ${words} `));
     if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
     const content = items.filter(item => !this.stopwords.has(item.word));
     if (content.length) items = content;
@@ -343,6 +411,7 @@ class HandbookSearch {
         // a word of the situation's cue ("paman" in "hamil paman") is understood by a page
         // of the type the situation points to, even if the page does not say it
         coveredWeight += concept.weight * EXPLAINED;
+        score += concept.weight * EXPLAINED_TEXT;  // as if its text said it once
       }
       matched.push(which);
     }
@@ -364,7 +433,8 @@ class HandbookSearch {
     const results = [];
     for (const page of this.pages.values()) {
       const ofType = page.type !== null && situation.types.has(page.type);
-      const [factor, reasons] = firstThings(page, situation);
+      // "apa itu ...", "... artinya": a question about words, not a case to act on first
+      const [factor, reasons] = firstThings(page, situation, !concepts.asksMeaning);
       const words = this.pageScore(page, concepts, totalWeight, typed, null);
       if (!words.score && !ofType) continue;
       // a page of the situation's type understands the words of its cue ("paman" in
@@ -375,7 +445,7 @@ class HandbookSearch {
       // "ditusuk" is not in the handbook, but it is physical violence
       const score = told.score ? told.score * factor : SITUATION_ONLY * factor;
       // the rank the page would have if no situation were told
-      const plain = words.score * firstThings(page, NO_SITUATION)[0];
+      const plain = words.score * firstThings(page, NO_SITUATION, !concepts.asksMeaning)[0];
       results.push({page, score, plain, matched: told.matched, reasons});
     }
     // Never hiding what the words find: every page in the first MAX_PAGES without situations
@@ -384,6 +454,7 @@ class HandbookSearch {
                                       (a.page.location < b.page.location ? -1 : 1);
     const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
     results.sort(order("score"));
+    this.stageOverTypes(results, situation);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
     if (this.guide && readsLikeSituation(situation, concepts)) {
@@ -391,6 +462,22 @@ class HandbookSearch {
                       ...items.filter(group => group[0].location !== this.guide)]};
     }
     return {items};
+  }
+
+  /* The first answers are one stage's protocols for several types, and nothing in the query
+     names a type: the question is about the stage, whose own page answers it for every type
+     ("dokumen yang dibawa waktu lapor", "korban boleh tinggal di shelter berapa lama"). */
+  stageOverTypes(results, situation) {
+    if (situation.types.size || results.length < STAGE_SPREAD) return;
+    const top = results.slice(0, STAGE_SPREAD).map(r => r.page);
+    const stage = top[0].stage;
+    if (!stage || top.some(page => !page.type || page.stage !== stage)) return;
+    if (new Set(top.map(page => page.type)).size < STAGE_SPREAD) return;
+    const own = results.find(r => r.page.stage === stage && !r.page.type);
+    if (!own) return;
+    own.score = results[0].score * 1.01;
+    results.sort((a, b) => b.score - a.score ||
+                           (a.page.location < b.page.location ? -1 : 1));
   }
 
   /* A page's score by the words of the query (and, with `explained`, a situation's cue). */
@@ -457,7 +544,9 @@ class HandbookSearch {
     concepts.forEach((concept, i) => {
       if (matched[i]) {
         for (const root of matched[i].roots) {
-          for (const word of [...(page.words.get(root) || [])].slice(0, 3)) terms[word] = true;
+          // the handbook's words with that root (the theme's "search.highlight", which would
+          // carry them to the page's address, is off; the words not found are shown struck)
+          for (const word of [...(this.surface.get(root) || [])].slice(0, 3)) terms[word] = true;
         }
       } else {
         terms[concept.label.join(" ")] = false;
@@ -479,7 +568,7 @@ class HandbookSearch {
       location: entry.doc.location,
       title: this.highlight(entry.doc.title, roots),
       text: isArticle ? (sections.length ? "" : this.articleText(entry.doc, roots))
-                      : this.snippet(this.textOf(entry.doc), roots),
+                      : this.snippet(entry.doc, roots),
       // the theme writes tags, titles and texts as HTML: everything from the index is escaped
       ...(isArticle && page.labels.length ? {tags: page.labels.map(escapeHTML)} : {}),
       score: value,
@@ -501,11 +590,9 @@ class HandbookSearch {
 
   /* A page found by its keywords says which ones; otherwise the text around the words. */
   articleText(doc, roots) {
-    const text = this.textOf(doc);
-    const inText = words(text).some(([word]) => roots.has(this.root(word)));
     const keywords = (doc.tags || []).filter(
       tag => words(tag).some(([word]) => roots.has(this.root(word))));
-    if (inText || !keywords.length) return this.snippet(text, roots);
+    if (!keywords.length || this.firstHit(doc, roots) >= 0) return this.snippet(doc, roots);
     const shown = keywords.slice(0, 6).map(keyword => this.highlight(keyword, roots));
     return `<p>Kata kunci: ${shown.join(", ")}</p>`;
   }
@@ -523,10 +610,11 @@ class HandbookSearch {
   }
 
   /* About two lines of the text around its first match. */
-  snippet(text, roots) {
+  snippet(doc, roots) {
+    const text = this.textOf(doc);
     if (!text) return "";
-    const hit = words(text).find(([word]) => roots.has(this.root(word)));
-    let start = hit ? Math.max(0, hit[1] - 60) : 0;
+    const hit = this.firstHit(doc, roots);
+    let start = hit >= 0 ? Math.max(0, hit - 60) : 0;
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     let end = Math.min(text.length, start + 220);
     if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end)
@@ -536,18 +624,6 @@ class HandbookSearch {
   }
 }
 
-/* Worker glue: Material's messages (SETUP 0, READY 1, QUERY 2, RESULT 3). */
 if (typeof module !== "undefined") {
   module.exports = {HandbookSearch, words, normalize, withinDistance};
-} else {
-  let engine = null;
-  addEventListener("message", event => {
-    const message = event.data;
-    if (message.type === 0) {
-      engine = new HandbookSearch(message.data);
-      postMessage({type: 1});
-    } else if (message.type === 2) {
-      postMessage({type: 3, data: engine ? engine.search(message.data) : {items: []}});
-    }
-  });
 }

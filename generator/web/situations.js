@@ -8,10 +8,12 @@
 const SITUATION_TYPE = 2.2;   // a page of the type the situation points to
 const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
 const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
+const EMERGENCY_TYPE = 1.5;   // the emergency page, when a type is told: below that type's own pages
 const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
 const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
 const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
 const EXPLAINED = 1;          // share of a cue's word a page of the situation's type covers
+const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (search.js FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 const NO_SITUATION = {found: [], explained: new Set(), types: new Set(), stages: new Set()};
@@ -42,19 +44,21 @@ function matchSituations(situations, everyRoot) {
 /* The factor a page's score is multiplied by, and the situations to show as the reason: the
    type the situation points to, the stage asked for or, when none is, the first-contact
    pages; a stage that does not apply sinks unless asked for. */
-function firstThings(page, situation) {
+function firstThings(page, situation, firstContact = true) {
   let factor = 1;
   const reasons = [];
   if (page.type && situation.types.has(page.type)) {
     factor *= SITUATION_TYPE;
     for (const s of situation.found) if (s.types.includes(page.type)) reasons.push(s.label);
+  } else if (!page.type && !page.stage && page.first && situation.types.size) {
+    factor *= EMERGENCY_TYPE;  // the emergency numbers serve every type
   }
   const asked = page.stage !== null && situation.stages.has(page.stage);
   if (situation.stages.size) {
     if (asked) factor *= SITUATION_STAGE;
     // a stage asked about with no type: the stage's own page says it for every type
     if (asked && !page.type && !situation.types.size) factor *= STAGE_PAGE;
-  } else if (page.first) {
+  } else if (page.first && firstContact) {
     factor *= FIRST_CONTACT;
   }
   if (page.notApplicable && !asked) factor *= NOT_APPLICABLE;

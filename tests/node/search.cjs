@@ -1,7 +1,8 @@
 // Runs the handbook's search worker script under Node for tests/test_search_engine.py.
 // Reads one JSON request on stdin, writes one JSON answer on stdout:
 //   {"worker": path, "index": path or object, "dictionary": [..] (optional),
-//    "stem": [words], "words": [texts], "search": [queries]}
+//    "stem": [words], "words": [texts], "search": [queries], "kept": true (optional: search
+//    with the tables a first engine built, after the structured clone IndexedDB keeps)}
 "use strict";
 const fs = require("fs");
 const vm = require("vm");
@@ -21,7 +22,11 @@ if (request.stem) {
 }
 if (request.words) answer.words = request.words.map(text => words(text).map(([w]) => w));
 if (request.search) {
-  const engine = new HandbookSearch(index);
+  let engine = new HandbookSearch(request.kept ? structuredClone(index) : index);
+  if (request.kept) {
+    const v8 = require("v8");
+    engine = new HandbookSearch(index, v8.deserialize(v8.serialize(engine.tables())));
+  }
   answer.search = request.search.map(query => engine.search(query).items);
 }
 process.stdout.write(JSON.stringify(answer));
