@@ -80,10 +80,11 @@ def start_up(page, base: str, site: Path) -> None:
     index = json.loads((site / search.INDEX).read_text(encoding="utf-8"))
     lunr_index = {"config": {k: v for k, v in index["config"].items() if k != "handbook"},
                   "docs": [{**d, "text": search.doc_text(index, d)} for d in index["docs"]]}
-    lunr = next((site / "assets/javascripts/workers").glob("search.*.min.js"))
-    for name, url, data in [("Material's lunr worker", lunr.relative_to(site).as_posix(),
-                             lunr_index),
-                            ("handbook worker", worker_in(site), index)]:
+    # Material's lunr worker is no longer shipped (issue 14): compared only in a site that has it
+    lunr = next((site / "assets/javascripts/workers").glob("search.*.min.js"), None)
+    workers = [("Material's lunr worker", lunr.relative_to(site).as_posix(), lunr_index)
+               ] if lunr else []
+    for name, url, data in [*workers, ("handbook worker", worker_in(site), index)]:
         runs = page.evaluate(_START_UP, [base + url, data])
         print(f"{name}: ready in " + ", ".join(f"{r:.0f}" for r, _ in runs) + " ms; "
               "first query " + ", ".join(f"{q:.0f}" for _, q in runs) + " ms (3 starts)")
@@ -187,7 +188,7 @@ def cost(browser, site: Path, unzipped: Path) -> None:
             context.close()
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto((unzipped / "buku-saku/protokol/seksual/pengaduan.html").as_uri())
+    page.goto((unzipped / "buku-saku/protokol/seksual/pengaduan/index.html").as_uri())
     print(f"download from disk: open search -> first results {open_and_search(page):.2f} s")
     page.wait_for_timeout(PAUSE)
     page.goto((unzipped / "buku-saku/jenis/fisik/index.html").as_uri())
@@ -197,10 +198,9 @@ def cost(browser, site: Path, unzipped: Path) -> None:
 
 
 def offline_pages(result: dict) -> dict:
-    for answer in result["answers"]:  # the download's addresses are files
+    for answer in result["answers"]:  # the download's addresses name files: x/index.html
         for key in ("pages", "ranked"):
-            answer[key] = [p.replace("index.html", "").replace(".html", "/")
-                           for p in answer[key]]
+            answer[key] = [p.replace("index.html", "") for p in answer[key]]
     return result
 
 
@@ -236,7 +236,7 @@ def measure(site: Path, query_files: list[Path]) -> None:
             target = "first-contact page first" if path == FIRST_CONTACT else "92%"
             page.goto(base + "tentang/")
             report(f"{name} online ", entries, ask(page, queries), target)
-            page.goto((Path(unzipped) / "buku-saku/tentang.html").as_uri())
+            page.goto((Path(unzipped) / "buku-saku/tentang/index.html").as_uri())
             report(f"{name} offline", entries, offline_pages(ask(page, queries)), target)
 
         page.goto(base + "tentang/")

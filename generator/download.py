@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
+from generator import search
 from generator.pages import OFFLINE_ZIP
 
 SHIM = "javascripts/vendor/iframe-worker-shim.js"
@@ -93,8 +94,12 @@ def offline_index(index: dict) -> dict:
     handbook["definition"] = {**handbook["definition"],
                               "page": url(handbook["definition"]["page"])}
     handbook["guide"] = sorted(url(page) for page in handbook["guide"])
-    return {"config": {**index["config"], "handbook": handbook},
-            "docs": [{**doc, "location": url(doc["location"])} for doc in index["docs"]]}
+    handbook.pop("edition", None)
+    mapped = {"config": {**index["config"], "handbook": handbook},
+              "docs": [{**doc, "location": url(doc["location"])} for doc in index["docs"]]}
+    if "edition" in index["config"]["handbook"]:  # its own addresses, its own edition
+        handbook["edition"] = search.edition(mapped)
+    return mapped
 
 
 def index_script(index: dict) -> str:

@@ -120,7 +120,7 @@ def test_a_later_page_searches_with_the_tables_kept_and_shows_the_same_results(
             zf.extractall(tmp_path)
         book = tmp_path / "buku-saku"
         index = (book / "search/search_index.js").read_text("utf-8")
-        first = (book / "protokol/fisik/pengaduan.html").as_uri()
+        first = (book / "protokol/fisik/pengaduan/index.html").as_uri()
         later = (book / "jenis/seksual/index.html").as_uri()
     # the download's index has its own addresses, so its own edition
     edition = re.search(r'"edition": ?"([0-9a-f]{16})"', index)[1]
@@ -132,7 +132,7 @@ def test_a_later_page_searches_with_the_tables_kept_and_shows_the_same_results(
     page.reload()
     assert kept_edition(page) is None
     assert results_for(page, "dipukul suami")[0][1].endswith(
-        ("fisik/pengaduan/", "fisik/pengaduan.html", "fisik/"))
+        ("fisik/pengaduan/", "fisik/pengaduan/index.html", "fisik/"))
     # kept once the person pauses on the results
     for _ in range(60):
         if kept_edition(page) == edition:
