@@ -41,9 +41,10 @@ def prerender(generated: dict[str, str], extensions: list, cache_dir: Path | Non
     converter = markdown.Markdown(extensions=[*names, _Links()], extension_configs=configs)
     settings = json.dumps([_CODE, metadata.version("markdown"), names, configs],
                           sort_keys=True, default=str)
-    out = {}
+    out, used = {}, set()
     for path, text in generated.items():
         key = hashlib.sha256("\0".join([settings, path, text]).encode()).hexdigest()
+        used.add(f"{key}.md")
         cached = cache_dir / f"{key}.md" if cache_dir is not None else None
         if cached is not None and cached.is_file():
             with contextlib.suppress(OSError, UnicodeDecodeError):
@@ -56,6 +57,10 @@ def prerender(generated: dict[str, str], extensions: list, cache_dir: Path | Non
                 temporary = cached.with_suffix(".tmp")
                 temporary.write_text(out[path], encoding="utf-8")
                 temporary.replace(cached)
+    if cache_dir is not None:  # pages no build needs any more: the cache does not grow
+        for stale in cache_dir.glob("*.md"):
+            if stale.name not in used:
+                stale.unlink(missing_ok=True)
     return out
 
 

@@ -122,3 +122,17 @@ def test_a_link_to_a_missing_anchor_stops_the_build(project, handbook):
     result = handbook("--root", project, "build")
     assert result.code == 1
     assert "tentang/index.html -> ../glosarium/#istilah-hilang" in result.err
+
+
+def test_the_html_cache_keeps_only_what_the_last_build_used(tmp_path):
+    from generator.prerender import prerender
+
+    pages = {"index.md": "# Beranda\n\nKorban didampingi.\n",
+             "darurat.md": "# Darurat\n\n[Beranda](index.md)\n"}
+    first = prerender(pages, [], cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("*.md"))) == 2
+    changed = {**pages, "darurat.md": "# Darurat\n\n[Kembali ke beranda](index.md)\n"}
+    second = prerender(changed, [], cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("*.md"))) == 2
+    assert second["index.md"] == first["index.md"]
+    assert '<a href="../">Kembali ke beranda</a>' in second["darurat.md"]
