@@ -72,6 +72,24 @@ DIVERSI = re.compile(r"\bdiversi\b", re.IGNORECASE)
 DIVERSI_LIMIT = re.compile(r"\b7\s*(?:\(tujuh\)\s*)?tahun\b", re.IGNORECASE)
 
 
+# What a step, red flag or child item may not say without its limit in the same text:
+# (what it says, what must be beside it, for which types (None: all), code, message).
+PAIRED = (
+    (CLOCK_72, CLOCK_120, None, "jam-72-tanpa-120",
+     "\"72 jam\" ditulis tanpa jam kedua: kontrasepsi darurat (termasuk AKDR/IUD) masih bisa "
+     "diberikan sampai 120 jam (5 hari). Tulis kedua batas di langkah atau tanda bahaya yang "
+     "sama, misalnya \"≤72 jam: PEP HIV, kontrasepsi darurat, bukti; ≤120 jam: kontrasepsi "
+     "darurat hari ini juga\""),
+    (DIVERSI, DIVERSI_LIMIT, None, "diversi-tanpa-syarat",
+     "diversi disebut tanpa syaratnya: hanya untuk perbuatan yang ancamannya di bawah 7 tahun "
+     "dan bukan pengulangan (UU 11/2012 Pasal 7), dengan persetujuan korban (Pasal 9); tulis di "
+     "langkah atau butir yang sama"),
+    (CONSENT_PROMISE, REPORT_DUTY, DUTY_TYPES, "janji-kerahasiaan",
+     "janji kerahasiaan tanpa batasnya: untuk kekerasan seksual UPTD PPA wajib melapor ke "
+     "kepolisian paling lambat 3 x 24 jam (UU 12/2022); sebutkan batas itu di tempat yang sama, "
+     "sebelum korban bercerita"),
+)
+
 def check(handbook: Handbook, root: Path) -> list[Problem]:
     """Every rule over every written protocol; one problem per place, however many pages
     inherit it."""
@@ -96,28 +114,11 @@ def _protocol_problems(handbook: Handbook, protocol: Protocol, files: _Files
              *effective_child(handbook, protocol)]
     if protocol.type in CRIME_TYPES and protocol.stage == MEDIATION_STAGE:
         yield from _mediation(handbook, protocol, files, units, places)
-    for text in units:
-        if CLOCK_72.search(text) and not CLOCK_120.search(text):
-            yield files.problem(places, text, CLOCK_72, "jam-72-tanpa-120",
-                                "\"72 jam\" ditulis tanpa jam kedua: kontrasepsi darurat "
-                                "(termasuk AKDR/IUD) masih bisa diberikan sampai 120 jam (5 hari). "
-                                "Tulis kedua batas di langkah atau tanda bahaya yang sama, "
-                                "misalnya \"≤72 jam: PEP HIV, kontrasepsi darurat, bukti; "
-                                "≤120 jam: kontrasepsi darurat hari ini juga\"")
-        if DIVERSI.search(text) and not DIVERSI_LIMIT.search(text):
-            yield files.problem(places, text, DIVERSI, "diversi-tanpa-syarat",
-                                "diversi disebut tanpa syaratnya: hanya untuk perbuatan yang "
-                                "ancamannya di bawah 7 tahun dan bukan pengulangan (UU 11/2012 "
-                                "Pasal 7), dengan persetujuan korban (Pasal 9); tulis di langkah "
-                                "atau butir yang sama")
-    if protocol.type in DUTY_TYPES:
-        for text in units:
-            if CONSENT_PROMISE.search(text) and not REPORT_DUTY.search(text):
-                yield files.problem(places, text, CONSENT_PROMISE, "janji-kerahasiaan",
-                                    "janji kerahasiaan tanpa batasnya: untuk kekerasan seksual "
-                                    "UPTD PPA wajib melapor ke kepolisian paling lambat 3 x 24 "
-                                    "jam (UU 12/2022); sebutkan batas itu di tempat yang sama, "
-                                    "sebelum korban bercerita")
+    for said, needs, types, code, message in PAIRED:
+        if types is None or protocol.type in types:
+            for text in units:
+                if said.search(text) and not needs.search(text):
+                    yield files.problem(places, text, said, code, message)
     if (protocol.type in DUTY_TYPES and protocol.type != SEXUAL_TYPE
             and protocol.stage in PASAL_4_STAGES
             and not any(REPORT_DUTY.search(u) and PASAL_4.search(u) for u in units)):
