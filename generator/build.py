@@ -156,8 +156,7 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
         engine.build(config, epoch=source_date_epoch(generated.handbook))
         report("Menyelesaikan: unduhan luring, indeks pencarian, kebijakan keamanan, "
                "aplikasi web ...")
-        docs_dir = root / stage.project_config(root).get("docs_dir", "docs")
-        finish.finish_site(built, generated, docs_dir=docs_dir, site_url=url,
+        finish.finish_site(built, generated, docs_dir=stage.hand_written_dir(root), site_url=url,
                            cache_dir=root / CACHE)
         report("Memeriksa kelengkapan situs dan unduhan luring ...")
         verify.verify_site(built, generated, offline_zip=True)

@@ -11,14 +11,13 @@ written with fixed dates, so it is deterministic.
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from generator import search
-from generator.pages import OFFLINE_ZIP
+from generator.pages import NOT_RELATIVE, OFFLINE_ZIP
 
 SHIM = "javascripts/vendor/iframe-worker-shim.js"
 FOLDER = "buku-saku"  # the folder the zip unpacks into
@@ -34,7 +33,7 @@ UNUSED_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 # A link to a folder (`../darurat/`, `..`, `.`, with or without #anchor): `file_url` as two
 # substitutions without a Python call per link (a large handbook's pages hold a thousand
 # navigation links each). tests/test_pipeline.py checks they agree with `file_url`.
-_LOCAL = r"""(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?)"""
+_LOCAL = rf"(?!{NOT_RELATIVE})"
 _FOLDER_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}([^"'#?]*/)(?=[#?"'])""")
 _DOTS_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}((?:[^"'#?]*/)?\.\.?)(?=[#?"'])""")
 _ONLINE_ONLY = re.compile(r'\s*<(?:link rel="manifest"|meta name="theme-color")[^>]*>')
@@ -57,7 +56,7 @@ def remove_unused(site: Path) -> None:
 
 def file_url(url: str) -> str:
     """A relative link as it must read from disk: a folder names its `index.html`."""
-    if not url or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?", url):
+    if not url or re.match(NOT_RELATIVE, url):
         return url  # another site, a scheme (tel:, mailto:), the site root, this page
     path, rest = re.match(r"([^#?]*)(.*)", url, re.DOTALL).groups()
     if path.endswith("/"):
@@ -105,7 +104,7 @@ def offline_index(index: dict) -> dict:
 def index_script(index: dict) -> str:
     """The search index as the theme loads it from `file://` (Material's offline plugin
     writes the same `var __index = ...`)."""
-    return "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return "var __index = " + search.index_text(index)
 
 
 def build_zip(site: Path, target: Path, finish_page: Callable[[str, str], str], *,

@@ -65,7 +65,7 @@ def build(config_file: Path, *, engine: str | None = None, epoch: str | None = N
 def _build_in_child(config_file: Path, engine: str, epoch: str | None) -> None:
     if importlib.util.find_spec(engine) is None:
         raise EngineError(f"mesin situs '{engine}' tidak terpasang; jalankan bash scripts/setup")
-    env = {**os.environ, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})}
+    env = {**({"SOURCE_DATE_EPOCH": epoch} if epoch else {}), **os.environ}  # a set one wins
     done = subprocess.run([sys.executable, "-m", engine, "build", "--config-file",
                            str(config_file)], env=env, capture_output=True, text=True,
                           check=False)

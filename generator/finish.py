@@ -64,10 +64,10 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
         (site / OFFLINE_ZIP).parent.mkdir(parents=True, exist_ok=True)
         download.build_zip(
             site, site / OFFLINE_ZIP, lambda html, rel: finish_page(html, rel, site, hashes),
-            static=static, extra=[(search.INDEX, _json(offline).encode()),
+            static=static, extra=[(search.INDEX, search.index_text(offline).encode()),
                                   (SEARCH_SCRIPT, download.index_script(offline).encode())])
     if index is not None:
-        index_file.write_text(_json(index), encoding="utf-8")
+        index_file.write_text(search.index_text(index), encoding="utf-8")
     hashes = allowed_hashes(root_path=root_path)
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
@@ -138,7 +138,3 @@ def with_sizes(page_html: str, rel: str, site: Path) -> str:
 
 def size_label(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, size // 1024)} KB"
-
-
-def _json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -11,6 +11,10 @@ import posixpath
 
 from generator.model import Handbook, Protocol, Stage, ViolenceType
 
+# A link that does not name a file of the site relative to the page: another site or a scheme
+# (https:, tel:, mailto:), the site's root path, this page's anchor or query.
+NOT_RELATIVE = r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?"
+
 HOME = "index.md"
 GLOSSARY = "glosarium.md"
 REFERENCES = "rujukan.md"

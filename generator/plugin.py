@@ -24,7 +24,7 @@ from generator import preview
 from generator.build import CACHE, Generated, generate, source_date_epoch
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.search import site_scripts
-from generator.stage import escape_nav, pages_for_engine, refuse_unsafe_sources
+from generator.stage import navigation, pages_for_engine, refuse_unsafe_sources
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -77,7 +77,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
         if self._epoch_before is None and self.generated is not None:
             os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.generated.handbook)
         if self.generated is not None:
-            config.nav = escape_nav([*self.generated.nav, *(config.nav or [])])
+            config.nav = navigation(self.generated, config.nav)
         return config
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -31,7 +31,7 @@ _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds
 _HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
 _HTML_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#|\?")
+_SCHEME = re.compile(pages.NOT_RELATIVE)
 
 
 def prerender(generated: dict[str, str], extensions: list, cache_dir: Path | None = None

@@ -28,7 +28,6 @@ import json
 import re
 import unicodedata
 from importlib.resources import files
-from pathlib import Path
 
 from generator import pages
 from generator.model import Handbook
@@ -289,7 +288,7 @@ def edition(index: dict) -> str:
     """What the worker's kept tables belong to (web/worker.js): a digest of the index and of
     the worker's code, so a new edition or a new engine never reads tables built by another."""
     digest = hashlib.sha256(worker_script()[1].encode())
-    digest.update(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode())
+    digest.update(index_text(index).encode())
     return digest.hexdigest()[:16]
 
 
@@ -311,15 +310,9 @@ def doc_text(index: dict, doc: dict) -> str:
     return " ".join(index["config"]["handbook"]["strings"][i] for i in doc["text"])
 
 
-def rewrite_index(site_dir: Path, handbook: Handbook, *, directory_urls: bool = True) -> None:
-    """Replace MkDocs' search index in a built site by the worker's index."""
-    path = site_dir / INDEX
-    if not path.is_file():
-        return
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    index = build_index(raw, handbook, directory_urls=directory_urls)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+def index_text(index: dict) -> str:
+    """The worker's index as the site serves it (compact JSON)."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 @functools.cache

@@ -35,10 +35,19 @@ def project_config(root: Path) -> dict:
     return yaml.safe_load((root / CONFIG).read_text(encoding="utf-8")) or {}
 
 
+def hand_written_dir(root: Path) -> Path:
+    """The folder of the hand-written pages (`docs_dir` in mkdocs.yml)."""
+    return root / project_config(root).get("docs_dir", "docs")
+
+
+def navigation(generated: Generated, hand_written: list | None) -> list:
+    """The whole navigation, generated part first, titles escaped."""
+    return escape_nav([*generated.nav, *(hand_written or [])])
+
+
 def write_sources(root: Path, generated: Generated, folder: Path) -> Path:
     """Hand-written and generated pages and files into `folder/docs`; returns that folder."""
-    raw = project_config(root)
-    hand_written = root / raw.get("docs_dir", "docs")
+    hand_written = hand_written_dir(root)
     refuse_unsafe_sources(hand_written, root)
     docs = folder / "docs"
     shutil.copytree(hand_written, docs)
@@ -74,7 +83,7 @@ def write_config(root: Path, generated: Generated, docs: Path, site_dir: Path) -
             options["generate"] = False  # the pages are in docs_dir already
         plugins.append({name: options})
     config = {**raw, "docs_dir": str(docs), "site_dir": str(site_dir), "theme": theme,
-              "plugins": plugins, "nav": escape_nav([*generated.nav, *(raw.get("nav") or [])])}
+              "plugins": plugins, "nav": navigation(generated, raw.get("nav"))}
     if url := site_url(root):
         config["site_url"] = url
     path = docs.parent / CONFIG

@@ -24,7 +24,7 @@ from generator.pages import OFFLINE_ZIP
 
 _URL_ATTRIBUTE = re.compile(r"""\s(?:href|src)=(["'])([^"']*)\1""")
 _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
-_NOT_A_FILE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?")
+_NOT_A_FILE = re.compile(pages.NOT_RELATIVE)
 SHOWN = 5  # missing files and broken links named in the message; the rest are counted
 
 
