@@ -274,20 +274,12 @@ def _progress(verbose: bool):
 
 
 def _serve(root: Path, addr: str) -> int:
-    from mkdocs.commands.serve import serve
+    from generator.serve import serve
 
-    from generator import preview
-
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     for chatty in ("weasyprint", "fontTools"):  # their progress lines drown the editor's
         logging.getLogger(chatty).setLevel(logging.WARNING)
-    print(f"Pratinjau di http://{addr}/ (hentikan dengan Ctrl+C)", file=sys.stderr)
-    # The preview's settings travel in the environment: MkDocs reloads mkdocs.yml on every
-    # save, and would consume a plugin list given here on the first reload. Not strict: a
-    # content error is shown on the pages (generator.preview) instead of stopping the server.
-    os.environ[preview.PREVIEW_ENV] = "1"
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True, strict=False)
-    return 0
+    return serve(root, addr)
 
 
 def _new(root: Path, type_id: str, stage_id: str) -> int:

@@ -99,3 +99,40 @@ def _quiet(engine: str) -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
+
+
+def rebuild_in_place(config_file: Path, *, dirty: bool, epoch: str | None = None) -> None:
+    """The preview's build (`generator.serve`): MkDocs in this process, into the same folder
+    every time, not strict (a warning is the editor's to read, not a stop). With `dirty` only
+    the pages whose source is newer than their built page are rebuilt; the rest stay."""
+    from mkdocs.commands import build as build_module
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _quiet("mkdocs"), _environment("SOURCE_DATE_EPOCH", epoch), _without(_DIRTY_NOTICE):
+        config = load_config(str(config_file), strict=False)
+        try:
+            build_module.build(config, dirty=dirty)
+        except MkDocsException as exc:
+            raise EngineError(f"Situs tidak dibangun: {exc}") from None
+        finally:
+            config.plugins.on_shutdown()
+
+
+# MkDocs warns on every dirty build that other pages' navigation may be stale: the preview
+# rebuilds everything whenever the navigation changes, so the warning says nothing there.
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+@contextlib.contextmanager
+def _without(message_start: str) -> Iterator[None]:
+    logger = logging.getLogger("mkdocs.commands.build")
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(message_start)
+
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)

@@ -53,9 +53,7 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
     index_file = site / search.INDEX
     raw = json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else None
     root_path = urlsplit(site_url or "").path or "/"
-    # HTML files copied from the hand-written folder (the neutral page resep/) keep their own
-    # strict policy: only the pages the engine rendered are finished.
-    static = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.html")}
+    static = static_pages(docs_dir)
     with remembered_roots(cache_dir):
         index = search.build_index(raw, handbook) if raw is not None else None
     if offline_zip and index is not None:
@@ -81,6 +79,12 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
         preview.write_service_worker(site)
     else:
         write_web_app(site)
+
+
+def static_pages(docs_dir: Path) -> set[str]:
+    """HTML files copied from the hand-written folder (the neutral page resep/): they keep
+    their own strict policy and are never finished."""
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.html")}
 
 
 def finish_page(page_html: str, rel: str, site: Path, hashes: tuple[str, ...], *,

@@ -9,6 +9,8 @@ value); the validator decides what a text means.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,8 +134,17 @@ class LoadError(Exception):
 
 
 def load_file(path: Path, display: str) -> Document:
-    """Read `path` (shown to editors as `display`); raise `LoadError` if it is not usable data."""
-    return load_bytes(path.read_bytes(), display)
+    """Read `path` (shown to editors as `display`); raise `LoadError` if it is not usable data.
+
+    The same bytes give the same document, parsed once per process: the preview
+    (`handbook serve`) reads every file on each save, and a save changes one. Nothing changes
+    a loaded document; validation builds new values from it."""
+    return _load_once(path.read_bytes(), display)
+
+
+@functools.lru_cache(maxsize=2048)
+def _load_once(raw: bytes, display: str) -> Document:
+    return load_bytes(raw, display)
 
 
 def load_bytes(raw: bytes, display: str) -> Document:

@@ -14,6 +14,7 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -23,8 +24,8 @@ from mkdocs.structure.files import File, Files, file_sort_key
 from generator import preview
 from generator.build import CACHE, Generated, generate, source_date_epoch
 from generator.errors import ContentInvalidError, HandbookError, Problem
-from generator.search import site_scripts
-from generator.stage import navigation, pages_for_engine, refuse_unsafe_sources
+from generator.stage import (TEMPLATE_CACHE, generated_files, navigation,
+                             refuse_unsafe_sources)
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -37,6 +38,9 @@ class PluginConfig(base.Config):
     checklists = c.Type(bool, default=True)
     # Settings for offline use
     offline_zip = c.Type(bool, default=True)
+    # Where the theme's compiled templates are kept between builds (`handbook build` sets it;
+    # else the project's .handbook-cache/jinja)
+    template_cache = c.Optional(c.Type(str))
 
 
 class HandbookPlugin(BasePlugin[PluginConfig]):
@@ -80,6 +84,15 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             config.nav = navigation(self.generated, config.nav)
         return config
 
+    def on_env(self, env, config, files):
+        # The theme's ~50 templates are compiled on every build (a quarter of a preview
+        # rebuild): keep the compiled form, checked against each template's source.
+        folder = self.config.template_cache or str(
+            Path(config.config_file_path).parent / CACHE / TEMPLATE_CACHE)
+        os.makedirs(folder, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
+        return env
+
     def on_page_markdown(self, markdown, page, config, files):
         # Templates and hand-written pages give plain text in front matter; the theme prints
         # `title` and `description` as HTML, in <title>, <meta> and the navigation.
@@ -107,8 +120,7 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
             refuse_unsafe_sources(Path(config.docs_dir), self.root)
         except HandbookError as exc:
             raise PluginError(str(exc)) from None
-        for path, content in [*pages_for_engine(self.root, self.generated).items(),
-                              *self.generated.downloads.items(), *site_scripts()]:
+        for path, content in generated_files(self.root, self.generated):
             files.append(File.generated(config, path, content=content))
         # In the order the engine reads a folder holding them all (`handbook build`): the
         # search index lists pages in this order.

@@ -51,22 +51,24 @@ def errors_page() -> str:
     return "# Pratinjau belum dapat dibangun\n\nPerbaiki masalah di bagian atas halaman ini.\n"
 
 
-def banner(problems: Sequence[Problem]) -> str:
-    """The located problems, as HTML for the top of every preview page."""
-    errors = [p for p in problems if not p.warning]
+def banner(problems: Sequence[Problem | str]) -> str:
+    """The located problems (or a message that names its file), as HTML for the top of
+    every preview page."""
+    errors = [p for p in problems if not getattr(p, "warning", False)]
+    files = {p.path if isinstance(p, Problem) else p.split(":", 1)[0] for p in errors}
     items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in errors)
     return (
         '<div id="pratinjau-masalah" role="alert" style="border:2px solid #b3261e;'
         'border-radius:6px;padding:0.8em 1em;margin:0 0 1.5em;background:#fdecea;'
         'color:#410e0b">'
         "<p><strong>Pratinjau: berkas yang baru disimpan belum dapat dipakai.</strong> "
-        f"{len(errors)} masalah di {len({p.path for p in errors})} berkas. Halaman di bawah "
+        f"{len(errors)} masalah di {len(files)} berkas. Halaman di bawah "
         "ini masih dari simpanan terakhir yang benar. Perbaiki lalu simpan lagi; halaman ini "
         "diperbarui sendiri.</p>"
         f'<ul style="margin:0">{items}</ul></div>')
 
 
-def with_banner(page_html: str, problems: Sequence[Problem]) -> str:
+def with_banner(page_html: str, problems: Sequence[Problem | str]) -> str:
     """Put the banner at the top of the page's content (or of its body)."""
     for anchor in ('<article class="md-content__inner md-typeset">', "<body"):
         at = page_html.find(anchor)

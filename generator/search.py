@@ -100,14 +100,20 @@ _THEME_WORKER = re.compile(
 
 def normalize(text: str) -> str:
     """Lower case without accents, one character for one (like `normalize` in web/search.js)."""
-    return "".join(_normalize_char(c) for c in text)
+    return text.translate(_PLAIN)
 
 
-@functools.cache
-def _normalize_char(c: str) -> str:
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", c)
-                    if not unicodedata.category(ch).startswith("M")).lower()
-    return plain if len(plain) == 1 else " "
+class _PlainCharacters(dict):
+    """`str.translate`'s table, each character worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", chr(code))
+                        if not unicodedata.category(ch).startswith("M")).lower()
+        self[code] = plain if len(plain) == 1 else " "
+        return self[code]
+
+
+_PLAIN = _PlainCharacters()
 
 
 def words(text: str) -> list[str]:

@@ -24,6 +24,7 @@ from generator.search import site_scripts
 from generator.text import one_line, outside_link
 
 CONFIG = "mkdocs.yml"
+TEMPLATE_CACHE = "jinja"  # under .handbook-cache/: the theme's compiled templates
 
 
 class UnsafeSourceError(HandbookError):
@@ -51,15 +52,46 @@ def write_sources(root: Path, generated: Generated, folder: Path) -> Path:
     refuse_unsafe_sources(hand_written, root)
     docs = folder / "docs"
     shutil.copytree(hand_written, docs)
-    for path, content in [*pages_for_engine(root, generated).items(),
-                          *generated.downloads.items(), *site_scripts()]:
+    for path, content in generated_files(root, generated):
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            target.write_text(content, encoding="utf-8")
-        else:
-            target.write_bytes(content)
+        target.write_bytes(content.encode() if isinstance(content, str) else content)
     return docs
+
+
+def sync_sources(root: Path, generated: Generated, docs: Path) -> tuple[set[str], set[str]]:
+    """The folder `write_sources` makes, brought up to date in place (the preview): only a
+    file whose bytes differ is written, so the engine's dirty rebuild, which goes by
+    modification times, redoes only the pages a save changed; a file no longer wanted is
+    removed. Returns the paths (relative to `docs`) written and removed."""
+    hand_written = hand_written_dir(root)
+    refuse_unsafe_sources(hand_written, root)
+    wanted: dict[str, str | bytes | Path] = {
+        path.relative_to(hand_written).as_posix(): path
+        for path in sorted(hand_written.rglob("*")) if path.is_file()}
+    wanted.update(generated_files(root, generated))
+    written: set[str] = set()
+    for rel, content in wanted.items():
+        data = (content.read_bytes() if isinstance(content, Path)
+                else content.encode() if isinstance(content, str) else content)
+        target = docs / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.add(rel)
+    removed = {path.relative_to(docs).as_posix() for path in docs.rglob("*")
+               if path.is_file()} - set(wanted)
+    for rel in removed:
+        (docs / rel).unlink()
+    return written, removed
+
+
+def generated_files(root: Path, generated: Generated) -> list[tuple[str, str | bytes]]:
+    """Everything the pipeline adds to the hand-written pages: the generated pages (sections
+    already HTML), the checklists and booklet, the search scripts."""
+    return [*pages_for_engine(root, generated).items(), *generated.downloads.items(),
+            *site_scripts()]
 
 
 def pages_for_engine(root: Path, generated: Generated) -> dict[str, str]:
@@ -81,6 +113,7 @@ def write_config(root: Path, generated: Generated, docs: Path, site_dir: Path) -
         options = {} if isinstance(entry, str) else dict(entry[name] or {})
         if name == "handbook":
             options["generate"] = False  # the pages are in docs_dir already
+            options["template_cache"] = str((root / CACHE / TEMPLATE_CACHE).resolve())
         plugins.append({name: options})
     config = {**raw, "docs_dir": str(docs), "site_dir": str(site_dir), "theme": theme,
               "plugins": plugins, "nav": navigation(generated, raw.get("nav"))}

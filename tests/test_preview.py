@@ -114,3 +114,27 @@ def test_the_open_page_shows_a_save_and_a_broken_save_by_itself(project, preview
     expect(page.locator("article")).to_contain_text("Antar korban ke rumah sakit umum.",
                                                     timeout=60_000)
     expect(problem).to_have_count(0)
+
+
+def test_a_renamed_type_is_renamed_in_the_menu_of_every_page(project, preview):
+    # The save changes one file, but every page's menu names the type: all pages follow.
+    other = preview + "protokol/seksual/mediasi/"
+    assert "Kekerasan terhadap tubuh" not in _get(other)
+    edit(project / "protocols/types/fisik.yml", "name: Kekerasan fisik",
+         "name: Kekerasan terhadap tubuh")
+    _wait_for(other, "Kekerasan terhadap tubuh")
+    _wait_for(preview + PAGE, "Kekerasan terhadap tubuh")
+
+
+def test_a_change_to_the_theme_shows_on_every_page(project, preview):
+    edit(project / "docs/overrides/main.html", "{% block extrahead %}",
+         "{% block extrahead %}<!-- tema-diubah-editor -->")
+    for page in (PAGE, "protokol/seksual/mediasi/", "glosarium/"):
+        _wait_for(preview + page, "tema-diubah-editor")
+
+
+def test_search_in_the_preview_finds_the_words_just_saved(project, preview):
+    edit(project / P, "Antar korban ke puskesmas atau rumah sakit.",
+         "Antar korban ke puskesmas Zamrudlaut.")
+    _wait_for(preview + PAGE, "Zamrudlaut")
+    _wait_for(preview + "search/search_index.json", "Zamrudlaut", seconds=30)

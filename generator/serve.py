@@ -1,0 +1,288 @@
+"""`handbook serve`: the preview an editor keeps open while saving, rebuilt by what changed.
+
+The same pipeline as `handbook build` (generate, stage, engine, finish), kept between saves in
+`.handbook-cache/preview/`:
+
+- `sources/docs`: the staged folder; a save rewrites only the files whose bytes changed
+  (`stage.sync_sources`);
+- `engine/`: what the engine built; a save rebuilds only the pages whose staged file changed
+  (MkDocs' dirty build), or everything when the navigation, the engine config or the theme's
+  templates changed, or a file went away;
+- `site/`: what the browser is served: the engine's files, each page finished as the published
+  site finishes it (worker, download sizes, policy), plus the located problems on top of every
+  page while the content is invalid, and a service worker that keeps nothing.
+
+A save that makes the content invalid keeps the last good pages and puts the problems on them;
+the next good save brings the pages back. The search index follows a moment after the pages
+(in the background), so the page an editor saved is shown first. Nothing here is published:
+`handbook build` makes the site, the zip and their checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator import engine, preview, search, stage
+from generator.build import CACHE, Generated, generate, site_url, source_date_epoch
+from generator.download import remove_unused
+from generator.errors import ContentInvalidError, HandbookError, Problem
+from generator.finish import finish_page, remembered_roots, static_pages
+from generator.security import allowed_hashes
+
+WORK = "preview"  # under .handbook-cache/
+
+
+class PreviewSite:
+    """The preview of one project folder; `update()` after every save."""
+
+    def __init__(self, root: Path, *, say: Callable[[str], None] = lambda _message: None
+                 ) -> None:
+        self.root = root.resolve()
+        work = self.root / CACHE / WORK
+        self.sources = work / "sources"
+        self.engine_site = work / "engine"
+        self.site = work / "site"
+        self.say = say
+        self.url = site_url(self.root)
+        self.generated: Generated | None = None  # the last good content
+        self.problems: tuple[Problem | str, ...] = ()  # shown on every page while not empty
+        self._engine_inputs = ""  # digest of what makes every page: config, nav, templates
+        self._built: dict[str, tuple[int, int]] = {}  # engine folder: path -> (mtime, size)
+        self._raw_pages: dict[str, list[dict]] = {}  # the engine's search entries per page
+        self._index_job: threading.Thread | None = None
+        for folder in (self.sources, self.engine_site, self.site):
+            shutil.rmtree(folder, ignore_errors=True)
+        self.site.mkdir(parents=True)
+
+    @property
+    def watched(self) -> list[Path]:
+        """What an editor changes: the content, the hand-written pages and theme, mkdocs.yml."""
+        return [self.root / "protocols", self.root / "docs", self.root / stage.CONFIG]
+
+    def update(self) -> None:
+        """Bring the served site up to date with the project folder. Content problems end up
+        on the pages, never as an exception."""
+        self._wait_for_index()
+        started = time.perf_counter()
+        try:
+            generated = generate(self.root, site_url=self.url)
+        except ContentInvalidError as exc:
+            self._show_problems(exc.problems)
+            errors = [p for p in exc.problems if not p.warning]
+            self.say(f"{len(errors)} masalah; pratinjau menampilkannya di setiap halaman:\n"
+                     + "\n".join(map(str, exc.problems)))
+            return
+        try:
+            rebuilt = self._build(generated)
+        except HandbookError as exc:
+            self._show_problems([str(exc)])
+            self.say(str(exc))
+            return
+        for warning in generated.warnings:
+            self.say(str(warning))
+        self.say(f"Pratinjau diperbarui: {rebuilt} halaman dibangun ulang "
+                 f"({time.perf_counter() - started:.1f} dtk).")
+
+    # The pipeline, incrementally ------------------------------------------------------
+
+    def _build(self, generated: Generated) -> int:
+        docs = self.sources / "docs"
+        written, removed = stage.sync_sources(self.root, generated, docs)
+        config = stage.write_config(self.root, generated, docs, self.engine_site)
+        inputs = self._inputs_digest(config)
+        everything = inputs != self._engine_inputs or bool(removed)
+        if written or removed or everything or not self._built:
+            engine.rebuild_in_place(config, dirty=not everything,
+                                    epoch=source_date_epoch(generated.handbook))
+        before, self._built = self._built, _snapshot(self.engine_site)
+        changed = {rel for rel, stamp in self._built.items() if before.get(rel) != stamp}
+        gone = set(before) - set(self._built)
+        self._engine_inputs = inputs
+        problems_cleared = bool(self.problems)
+        self.generated, self.problems = generated, ()
+        self._publish(set(self._built) if problems_cleared else changed, gone)
+        self._start_index(everything)
+        return sum(1 for rel in changed if rel.endswith(".html"))
+
+    def _inputs_digest(self, config: Path) -> str:
+        """What every page is made from: the engine config (navigation included) and the
+        theme's own templates. When it changes, every page is rebuilt."""
+        digest = hashlib.sha256(config.read_bytes())
+        theme_dir = (stage.project_config(self.root).get("theme") or {}).get("custom_dir")
+        if theme_dir:
+            for path in sorted((self.root / theme_dir).rglob("*")):
+                if path.is_file():
+                    digest.update(path.relative_to(self.root).as_posix().encode())
+                    digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def _publish(self, changed: set[str], gone: Iterable[str]) -> None:
+        """Copy what the engine changed into the served folder, finishing the pages."""
+        static = static_pages(stage.hand_written_dir(self.root))
+        pages = {rel for rel in changed if rel.endswith(".html") and rel not in static}
+        for rel in sorted(changed - pages - {search.INDEX}):
+            target = self.site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.engine_site / rel, target)
+        for rel in gone:
+            (self.site / rel).unlink(missing_ok=True)
+        pages |= self._pages_linking(changed, static)
+        self._finish(pages)
+        remove_unused(self.site)
+        preview.write_service_worker(self.site)
+
+    def _pages_linking(self, changed: set[str], static: set[str]) -> set[str]:
+        """Pages that link a changed download: their links show its size."""
+        names = {rel.rsplit("/", 1)[-1] for rel in changed if rel.endswith((".pdf", ".zip"))}
+        if not names:
+            return set()
+        found = set()
+        for rel in self._built:
+            if rel.endswith(".html") and rel not in static:
+                text = (self.engine_site / rel).read_text(encoding="utf-8")
+                if any(name in text for name in names):
+                    found.add(rel)
+        return found
+
+    def _finish(self, pages: Iterable[str]) -> None:
+        hashes = allowed_hashes(root_path=urlsplit(self.url).path or "/")
+        for rel in sorted(pages):
+            text = finish_page((self.engine_site / rel).read_text(encoding="utf-8"), rel,
+                               self.site, hashes, problems=self.problems, live_reload=True)
+            target = self.site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+
+    def _show_problems(self, problems: Sequence[Problem | str]) -> None:
+        """Put the problems on every page: of the last good build, or, before any, a page
+        that only says what is wrong."""
+        self.problems = tuple(problems)
+        if self.generated is None and not self._built:
+            self._build_problems_page()
+            return
+        static = static_pages(stage.hand_written_dir(self.root))
+        self._finish(rel for rel in self._built if rel.endswith(".html") and rel not in static)
+
+    def _build_problems_page(self) -> None:
+        """No good build yet: the hand-written pages and a home page, with the problems."""
+        placeholder = Generated(handbook=None, pages={preview.ERRORS_PAGE: preview.errors_page()},
+                                downloads={}, nav=[], warnings=[])
+        docs = self.sources / "docs"
+        stage.sync_sources(self.root, placeholder, docs)
+        config = stage.write_config(self.root, placeholder, docs, self.engine_site)
+        engine.rebuild_in_place(config, dirty=False)
+        self._built = _snapshot(self.engine_site)
+        self._engine_inputs = ""  # the first good save rebuilds everything
+        self._publish(set(self._built), ())
+
+    # The search index, after the pages ----------------------------------------------
+
+    def _start_index(self, everything: bool) -> None:
+        raw_file = self.engine_site / search.INDEX
+        if not raw_file.is_file():
+            return
+        raw = json.loads(raw_file.read_text(encoding="utf-8"))
+        pages: dict[str, list[dict]] = {}
+        for doc in raw["docs"]:
+            pages.setdefault(doc["location"].split("#")[0], []).append(doc)
+        if everything:
+            self._raw_pages = pages
+        else:  # a dirty build's index holds the rebuilt pages only
+            self._raw_pages.update(pages)
+        whole = {"config": raw["config"],
+                 "docs": [doc for docs in self._raw_pages.values() for doc in docs]}
+        handbook = self.generated.handbook
+        self._index_job = threading.Thread(target=self._write_index, args=(whole, handbook),
+                                           name="handbook-preview-index", daemon=True)
+        self._index_job.start()
+
+    def _write_index(self, raw: dict, handbook) -> None:
+        try:
+            with remembered_roots(self.root / CACHE):
+                text = search.index_text(search.build_index(raw, handbook))
+            target = self.site / search.INDEX
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(".tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(target)
+        except Exception as exc:  # noqa: BLE001 - a thread: report, keep the preview going
+            self.say(f"Indeks pencarian pratinjau tidak diperbarui: {exc}")
+
+    def _wait_for_index(self) -> None:
+        if self._index_job is not None:
+            self._index_job.join()
+            self._index_job = None
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    out = {}
+    for path in folder.rglob("*"):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            if path.is_file():
+                out[path.relative_to(folder).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return out
+
+
+def serve(root: Path, addr: str) -> int:
+    """Build the preview, serve it on `addr` (host:port) and rebuild on every save."""
+    from mkdocs.livereload import LiveReloadServer
+
+    host, _, port = addr.rpartition(":")
+    site = PreviewSite(root, say=lambda message: print(message, file=sys.stderr, flush=True))
+    site.update()
+    mount = urlsplit(site.url).path or "/"
+    server = LiveReloadServer(builder=site.update, host=host or "127.0.0.1", port=int(port),
+                              root=str(site.site), mount_path=mount, polling_interval=0.1)
+    server.observer = _observer(server.observer)
+    server.error_handler = lambda code: _error_page(site.site, code)
+    for path in site.watched:
+        if path.exists():
+            server.watch(str(path))
+    print(f"Pratinjau di http://{host or '127.0.0.1'}:{port}{mount} "
+          "(hentikan dengan Ctrl+C)", file=sys.stderr, flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        print("Pratinjau dihentikan.", file=sys.stderr)
+    finally:
+        server.shutdown()
+    return 0
+
+
+def _observer(polling):
+    """The system's own notices of saved files (a save is seen at once) where watchdog has
+    them and can leave out the notices of files merely read (each rebuild reads them all);
+    else MkDocs' polling, every tenth of a second."""
+    import inspect
+
+    from watchdog import events
+    from watchdog.observers import Observer
+
+    if "event_filter" not in inspect.signature(Observer.schedule).parameters:
+        return polling
+    saves = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
+             events.FileMovedEvent, events.FileClosedEvent]
+
+    class SavesOnly(Observer):
+        def schedule(self, handler, path, *, recursive=False, **_options):
+            return super().schedule(handler, path, recursive=recursive, event_filter=saves)
+
+    try:
+        return SavesOnly()
+    except (OSError, RuntimeError):
+        return polling
+
+
+def _error_page(site: Path, code: int) -> bytes | None:
+    page = site / f"{code}.html"
+    return page.read_bytes() if code == 404 and page.is_file() else None
