@@ -104,7 +104,12 @@ class Printer:
                          self.css_identity, measure=False)
         if cached := self._cached(key):
             return cached.pdf
-        front = _lay_out(html, self.css, key, measure=False)
+        # The cover and contents change only with the handbook's outline, not with a sheet.
+        front_key = _cache_key(html, self.css_identity, measure=False)
+        front = self._cached(front_key)
+        if front is None:
+            front = _lay_out(html, self.css, front_key, measure=False)
+            self._store(front_key, front)
         writer = PdfWriter()
         for pdf in [front.pdf, *sheets]:
             writer.append(PdfReader(io.BytesIO(pdf)))
