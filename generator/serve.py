@@ -36,6 +36,7 @@ from generator.build import CACHE, Generated, generate, site_url, source_date_ep
 from generator.download import remove_unused
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.finish import finish_page, remembered_roots, static_pages
+from generator.pages import url_of
 from generator.security import allowed_hashes
 
 WORK = "preview"  # under .handbook-cache/
@@ -101,6 +102,7 @@ class PreviewSite:
         inputs = self._inputs_digest(config)
         everything = inputs != self._engine_inputs or bool(removed)
         if written or removed or everything or not self._built:
+            self._forget_built(written)
             engine.rebuild_in_place(config, dirty=not everything,
                                     epoch=source_date_epoch(generated.handbook))
         before, self._built = self._built, _snapshot(self.engine_site)
@@ -112,6 +114,14 @@ class PreviewSite:
         self._publish(set(self._built) if problems_cleared else changed, gone)
         self._start_index(everything)
         return sum(1 for rel in changed if rel.endswith(".html"))
+
+    def _forget_built(self, written: Iterable[str]) -> None:
+        """Remove what the engine built from each rewritten file: the dirty build redoes a
+        page whose built file is missing, whatever the file system's clock resolution (on
+        some, a save in the same second as the last build would look older)."""
+        for rel in written:
+            built = url_of(rel, directory_urls=False) if rel.endswith(".md") else rel
+            (self.engine_site / built).unlink(missing_ok=True)
 
     def _inputs_digest(self, config: Path) -> str:
         """What every page is made from: the engine config (navigation included) and the
