@@ -222,6 +222,25 @@ def test_phone_numbers_are_big_buttons_that_dial_exactly_what_they_show(page, se
     assert card_call.get_attribute("href") == "tel:110"
 
 
+def test_the_emergency_page_shows_every_call_button_on_the_first_screen(page, served):
+    # Beside a victim in danger, 112 must not wait under another service's description.
+    from generator.validate import load_handbook
+    from tests.conftest import ROOT
+
+    handbook, _ = load_handbook(ROOT)
+    numbers = [c.value for s in handbook.services if s.kind in ("darurat", "hotline", "polisi")
+               for c in s.confirmed_contacts if c.type == "telepon"]
+    assert len(numbers) >= 3
+    page.goto(served + "darurat/")
+    bottom = seen_bottom(page)
+    for number in numbers:
+        button = page.locator("article a.hb-tel", has_text=number).first
+        expect(button).to_be_visible()
+        box = button.bounding_box()
+        assert box["y"] + box["height"] <= bottom, (number, box, bottom)
+        assert button.get_attribute("href") == "tel:" + re.sub(r"[^\d+]", "", number)
+
+
 def test_home_reaches_any_protocol_in_two_taps_without_sideways_scrolling(page, served):
     page.goto(served)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
