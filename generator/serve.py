@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 import sys
 import threading
@@ -38,6 +39,7 @@ from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.finish import finish_page, remembered_roots, static_pages
 from generator.pages import url_of
 from generator.security import allowed_hashes
+from generator.validate import editor_file
 
 WORK = "preview"  # under .handbook-cache/
 
@@ -283,9 +285,21 @@ def _observer(polling):
     saves = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
              events.FileMovedEvent, events.FileClosedEvent]
 
+    class NotEditorFiles(events.FileSystemEventHandler):
+        """An editor's swap, lock and backup files change all the time: not a save."""
+
+        def __init__(self, handler) -> None:
+            self.handler = handler
+
+        def dispatch(self, event) -> None:
+            target = getattr(event, "dest_path", "") or event.src_path
+            if not editor_file(Path(os.fsdecode(target))):
+                self.handler.dispatch(event)
+
     class SavesOnly(Observer):
         def schedule(self, handler, path, *, recursive=False, **_options):
-            return super().schedule(handler, path, recursive=recursive, event_filter=saves)
+            return super().schedule(NotEditorFiles(handler), path, recursive=recursive,
+                                    event_filter=saves)
 
     try:
         return SavesOnly()

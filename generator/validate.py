@@ -259,6 +259,8 @@ def _load_dir(run: _Run, folder: str, kind: schema.Record,
     found: dict[str, Any] = {}
     ids: set[str] = set()
     for path in sorted((run.content / folder).glob("*.yml")):
+        if editor_file(path):
+            continue
         ids.add(path.stem)
         doc = run.load(path)
         if not schema.is_id(path.stem):
@@ -308,6 +310,8 @@ def _load_protocols(run: _Run, types: dict[str, model.ViolenceType],
     protocols: dict[tuple[str, str], model.Protocol] = {}
     for type_id in sorted(run.known.get("types") or ()):
         for path in sorted((run.content / type_id).glob("*.yml")):
+            if editor_file(path):
+                continue
             if path.stem not in (run.known.get("stages") or ()):
                 run.problems.append(Problem(
                     run.display(path), 1, 1, f"tahap \"{path.stem}\" tidak ada di "
@@ -442,13 +446,25 @@ def _change(d: dict) -> model.StepChange:
     return model.StepChange(step=d["step"], replace=replace, add=add)
 
 
+def editor_file(path: Path) -> bool:
+    """A file a text editor keeps beside the one being edited (swap, lock, autosave, backup,
+    the temporary file of a safe save), while that file is there: never content, never a
+    problem. Without the file beside it, it may be the only copy, and stays a problem."""
+    original = _EDITOR_FILE.sub("", path.name)
+    return original != path.name and (path.parent / original).is_file()
+
+
+# vim .x.swp/.swo/.swx, Emacs #x#, .#x and x~, JetBrains x___jb_tmp___, other x.tmp
+_EDITOR_FILE = re.compile(r"^(\.#|#|\.)|(\.sw[a-p]|~|#|\.tmp|___jb_\w+___)$")
+
+
 def _check_unexpected_files(run: _Run) -> None:
     allowed_dirs = {"types", "stages", *(run.known.get("types") or ())}
     allowed_files = {"references.yml", "roles.yml", "services.yml", "glossary.yml",
                      "language.yml", "guide.yml"}
     for path in sorted(run.content.rglob("*")):
         rel = path.relative_to(run.content)
-        if path.is_dir() or rel.parts[0].startswith("."):
+        if path.is_dir() or rel.parts[0].startswith(".") or editor_file(path):
             continue
         if path.suffix == ".yaml":
             run.problems.append(Problem(run.display(path), 1, 1, "akhiran berkas harus .yml, "

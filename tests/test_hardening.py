@@ -193,6 +193,19 @@ def test_a_protocol_file_with_a_near_miss_name_is_an_error(project, handbook, na
     assert f"protocols/seksual/{name}:1:1:" in result.err
 
 
+def test_files_an_editor_keeps_beside_an_open_protocol_are_not_problems(project, handbook):
+    # vim's swap file lives as long as the file is open; Emacs leaves a lock, an autosave and
+    # a backup: none of them is content, and the check (and the preview) must stay clean.
+    folder = project / "protocols/seksual"
+    original = (folder / "pengaduan.yml").read_text(encoding="utf-8")
+    for name in (".pengaduan.yml.swp", "#pengaduan.yml#", "pengaduan.yml~", ".#pengaduan.yml"):
+        (folder / name).write_text(original.replace("title:", "title: LAMA"), encoding="utf-8")
+    (project / "protocols/stages/.mediasi.yml.swp").write_bytes(b"\x00vim swap")
+    result = handbook("--root", project, "check", "--no-base")
+    assert result.code == 0, result.err
+    assert "LAMA" not in result.err and ".swp" not in result.err
+
+
 @pytest.mark.parametrize("value", ["abc", "-1", "99999999999999"])
 def test_a_bad_source_date_epoch_is_a_message(project, handbook, monkeypatch, value):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
