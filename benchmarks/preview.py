@@ -27,8 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # (file, old text, new text, page that shows it): plain edits an editor makes
 PROTOCOL = "protocols/seksual/pengaduan.yml"
 PROTOCOL_PAGE = "protokol/seksual/pengaduan/"
-# Between a served page and the next save: the preview brings the search index up to date in
-# the background right after the page (about 0.3 s), as it would while an editor reads.
+# Between a served page and the next save: an editor reads the page before saving again.
 PAUSE = 1.0
 
 

@@ -118,12 +118,16 @@ _PLAIN = _PlainCharacters()
 
 def words(text: str) -> list[str]:
     """The words of a text; a hyphenated word also gives its parts ("laki-laki", "laki")."""
-    out = []
-    for match in _TOKEN.finditer(normalize(text)):
-        word = match[0]
-        parts = word.split("-") if "-" in word else []
-        out.extend(w for w in (word, *parts) if len(w) > 1 or any(ch.isdigit() for ch in w))
-    return out
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=8192)  # the preview indexes the same texts after every save
+def _words(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for word in _TOKEN.findall(normalize(text)):
+        parts = word.split("-") if "-" in word else ()
+        out.extend(w for w in (word, *parts) if len(w) > 1 or w.isdigit())
+    return tuple(out)
 
 
 @functools.cache
@@ -154,7 +158,12 @@ def stem_cache() -> dict[str, str]:
 
 def sastrawi_root(word: str) -> str:
     """The word's root by Sastrawi itself: "pemerkosaan" -> "perkosa", "dimaki-maki" -> "maki"."""
+    if _PLAIN_WORD.fullmatch(word) and (known := stem_cache().get(word)):
+        return known  # what Sastrawi's stem() returns, without normalising the word again
     return _stemmer()[0].stem(word) or word
+
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # as Sastrawi's own normaliser leaves it
 
 
 def root(word: str) -> str:
@@ -162,6 +171,7 @@ def root(word: str) -> str:
     return ROOT_FIXES.get(word) or sastrawi_root(word)
 
 
+@functools.lru_cache(maxsize=8192)
 def plain_text(markup: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
 

@@ -13,8 +13,8 @@ The same pipeline as `handbook build` (generate, stage, engine, finish), kept be
   page while the content is invalid, and a service worker that keeps nothing.
 
 A save that makes the content invalid keeps the last good pages and puts the problems on them;
-the next good save brings the pages back. The search index follows a moment after the pages
-(in the background), so the page an editor saved is shown first. Nothing here is published:
+the next good save brings the pages back. The search index is rebuilt before the browser
+reloads, from the words of unchanged texts kept in memory. Nothing here is published:
 `handbook build` makes the site, the zip and their checks.
 """
 
@@ -26,7 +26,6 @@ import json
 import os
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -61,7 +60,6 @@ class PreviewSite:
         self._engine_inputs = ""  # digest of what makes every page: config, nav, templates
         self._built: dict[str, tuple[int, int]] = {}  # engine folder: path -> (mtime, size)
         self._raw_pages: dict[str, list[dict]] = {}  # the engine's search entries per page
-        self._index_job: threading.Thread | None = None
         for folder in (self.sources, self.engine_site, self.site):
             shutil.rmtree(folder, ignore_errors=True)
         self.site.mkdir(parents=True)
@@ -74,7 +72,6 @@ class PreviewSite:
     def update(self) -> None:
         """Bring the served site up to date with the project folder. Content problems end up
         on the pages, never as an exception."""
-        self._wait_for_index()
         started = time.perf_counter()
         try:
             generated = generate(self.root, site_url=self.url)
@@ -84,6 +81,7 @@ class PreviewSite:
             self.say(f"{len(errors)} masalah; pratinjau menampilkannya di setiap halaman:\n"
                      + "\n".join(map(str, exc.problems)))
             return
+        had_problems = bool(self.problems)
         try:
             rebuilt = self._build(generated)
         except HandbookError as exc:
@@ -92,7 +90,10 @@ class PreviewSite:
             return
         for warning in generated.warnings:
             self.say(str(warning))
-        self.say(f"Pratinjau diperbarui: {rebuilt} halaman dibangun ulang "
+        mended = "Masalah sudah teratasi. " if had_problems else ""
+        done = (f"{rebuilt} halaman dibangun ulang" if rebuilt
+                else "tidak ada halaman yang isinya berubah")
+        self.say(f"{mended}Pratinjau diperbarui: {done} "
                  f"({time.perf_counter() - started:.1f} dtk).")
 
     # The pipeline, incrementally ------------------------------------------------------
@@ -114,8 +115,9 @@ class PreviewSite:
         problems_cleared = bool(self.problems)
         self.generated, self.problems = generated, ()
         self._publish(set(self._built) if problems_cleared else changed, gone)
-        self._start_index(everything)
-        return sum(1 for rel in changed if rel.endswith(".html"))
+        self._write_index(everything)
+        # the engine redoes its 404 page on every build: not a page the save changed
+        return sum(1 for rel in changed if rel.endswith(".html") and rel != "404.html")
 
     def _forget_built(self, written: Iterable[str]) -> None:
         """Remove what the engine built from each rewritten file: the dirty build redoes a
@@ -196,9 +198,13 @@ class PreviewSite:
         self._engine_inputs = ""  # the first good save rebuilds everything
         self._publish(set(self._built), ())
 
-    # The search index, after the pages ----------------------------------------------
+    # The search index ---------------------------------------------------------------------
 
-    def _start_index(self, everything: bool) -> None:
+    def _write_index(self, everything: bool) -> None:
+        """The worker's index of every page, before the browser reloads (a search opened
+        right after a save finds its words). A dirty build's engine index lists only the
+        pages it rebuilt: they replace their own entries. Unchanged texts cost nothing
+        (`search` keeps their words and roots), so this takes a few hundredths of a second."""
         raw_file = self.engine_site / search.INDEX
         if not raw_file.is_file():
             return
@@ -208,31 +214,15 @@ class PreviewSite:
             pages.setdefault(doc["location"].split("#")[0], []).append(doc)
         if everything:
             self._raw_pages = pages
-        else:  # a dirty build's index holds the rebuilt pages only
+        else:
             self._raw_pages.update(pages)
         whole = {"config": raw["config"],
                  "docs": [doc for docs in self._raw_pages.values() for doc in docs]}
-        handbook = self.generated.handbook
-        self._index_job = threading.Thread(target=self._write_index, args=(whole, handbook),
-                                           name="handbook-preview-index", daemon=True)
-        self._index_job.start()
-
-    def _write_index(self, raw: dict, handbook) -> None:
-        try:
-            with remembered_roots(self.root / CACHE):
-                text = search.index_text(search.build_index(raw, handbook))
-            target = self.site / search.INDEX
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(".tmp")
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(target)
-        except Exception as exc:  # noqa: BLE001 - a thread: report, keep the preview going
-            self.say(f"Indeks pencarian pratinjau tidak diperbarui: {exc}")
-
-    def _wait_for_index(self) -> None:
-        if self._index_job is not None:
-            self._index_job.join()
-            self._index_job = None
+        with remembered_roots(self.root / CACHE):
+            text = search.index_text(search.build_index(whole, self.generated.handbook))
+        target = self.site / search.INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -133,8 +134,19 @@ def test_a_change_to_the_theme_shows_on_every_page(project, preview):
         _wait_for(preview + page, "tema-diubah-editor")
 
 
-def test_search_in_the_preview_finds_the_words_just_saved(project, preview):
+@pytest.mark.browser
+def test_search_in_the_open_preview_finds_the_words_just_saved(project, preview, page):
+    # An editor checks a new keyword: the tab reloads itself after the save, she opens the
+    # search at once and types it.
+    from playwright.sync_api import expect
+
+    from tests.test_search_cost import search_for
+
+    page.goto(preview + PAGE)
     edit(project / P, "Antar korban ke puskesmas atau rumah sakit.",
          "Antar korban ke puskesmas Zamrudlaut.")
-    _wait_for(preview + PAGE, "Zamrudlaut")
-    _wait_for(preview + "search/search_index.json", "Zamrudlaut", seconds=30)
+    expect(page.locator("article")).to_contain_text("Zamrudlaut", timeout=60_000)
+    search_for(page, "zamrudlaut")
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_be_visible(timeout=10_000)
+    expect(first).to_have_attribute("href", re.compile(r"seksual/pengaduan/"))
