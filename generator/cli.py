@@ -201,6 +201,7 @@ def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
     from generator import review
     from generator.build import generate, site_url
     from generator.changes import handbook_at, version_problems
+    from generator.review_pages import changes_outside
 
     base = base or default_base(root)
     if base is None:
@@ -224,8 +225,9 @@ def _diff(root: Path, base: str | None, max_chars: int = 0) -> int:
             problems = []  # the base itself is invalid: nothing to compare versions with
         if problems:
             errors = [str(p) for p in problems]
-    text = review.markdown(review.compare_trees(old, review.tree_now(root)), base, errors,
-                           warnings)
+    changes = [*review.compare_trees(old, review.tree_now(root)),
+               *changes_outside(root, base)]
+    text = review.markdown(changes, base, errors, warnings)
     if max_chars and len(text) > max_chars:
         note = ("\n\n**Ringkasan terpotong karena terlalu panjang untuk satu komentar.** "
                 "Lengkapnya ada di halaman ringkasan pemeriksaan (Checks, lalu Summary).\n")

@@ -63,6 +63,7 @@ class FileChange:
     heading: str
     status: str  # baru, dihapus, diubah
     lines: list[str] = field(default_factory=list)
+    path: str = ""  # in the repository; "" for protocols/<rel>
 
 
 def compare_trees(old: Tree, new: Tree) -> list[FileChange]:
@@ -116,12 +117,14 @@ def markdown(changes: list[FileChange], base: str, check: list[str] | None,
         lines += [fence, *shown[:40], *([f"... dan {len(shown) - 40} lagi"]
                                         if len(shown) > 40 else []), fence, ""]
     if not changes:
-        return "\n".join([*lines, "Tidak ada perubahan isi di `protocols/`.", ""])
+        return "\n".join([*lines, "Tidak ada perubahan isi di `protocols/`, di halaman tulisan "
+                          "tangan, maupun di tampilan.", ""])
     lines += [f"{len(changes)} berkas berubah. Tanda: <del>dihapus</del>, <ins>ditambah</ins>.",
               ""]
     for change in changes:
         lines += [f"### {change.heading}", "",
-                  f"{code('protocols/' + change.rel)} · berkas {change.status}", "",
+                  f"{code(change.path or 'protocols/' + change.rel)} · berkas {change.status}",
+                  "",
                   *change.lines, ""]
     return "\n".join(lines)
 

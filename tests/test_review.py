@@ -154,3 +154,27 @@ def test_a_diff_too_long_for_one_comment_is_cut_and_says_so(repo, handbook):
     assert result.code == 0
     assert len(result.out.rstrip("\n")) <= 600
     assert result.out.rstrip().endswith("(Checks, lalu Summary).")
+
+
+def test_the_diff_shows_the_words_of_hand_written_pages_and_names_other_changed_files(
+        repo, handbook):
+    # A reader sees these too: the privacy page's wording, a new page and its menu entry,
+    # the style sheet.
+    edit(repo / "docs/pages/privasi.md", "kadang dibuka di dekat korban",
+         "sering dibuka di dekat korban")
+    (repo / "docs/pages/jadwal-piket.md").write_text(
+        "# Jadwal piket\n\nPetugas piket menerima pengaduan setiap hari kerja.\n",
+        encoding="utf-8")
+    edit(repo / "mkdocs.yml", "  - Lisensi: lisensi.md", "  - Lisensi: lisensi.md\n"
+         "  - Jadwal piket: jadwal-piket.md")
+    with open(repo / "docs/pages/stylesheets/handbook.css", "a", encoding="utf-8") as css:
+        css.write("\nh1 { color: #7b1fa2; }\n")
+    result = handbook("--root", repo, "diff")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "### Halaman tulisan tangan: Menjaga privasi perangkat" in out
+    assert "<del>kadang</del>" in out and "<ins>sering</ins>" in out
+    assert "`docs/pages/jadwal-piket.md` · berkas baru" in out
+    assert "<ins>Petugas piket menerima pengaduan setiap hari kerja\\.</ins>" in out
+    assert "`mkdocs.yml` · berkas diubah" in out
+    assert "`docs/pages/stylesheets/handbook.css` · berkas diubah" in out
