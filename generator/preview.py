@@ -65,7 +65,24 @@ def banner(problems: Sequence[Problem | str]) -> str:
         f"{len(errors)} masalah di {len(files)} berkas. Halaman di bawah "
         "ini masih dari simpanan terakhir yang benar. Perbaiki lalu simpan lagi; halaman ini "
         "diperbarui sendiri.</p>"
-        f'<ul style="margin:0">{items}</ul></div>')
+        f'<ul style="margin:0">{items}</ul>{_warnings(problems)}</div>')
+
+
+SHOWN_WARNINGS = 10
+
+
+def _warnings(problems: Sequence[Problem | str]) -> str:
+    """The warnings beside the errors: they can name the cause (a protocol file that went
+    away is a warning, the references to it the errors)."""
+    warnings = [p for p in problems if getattr(p, "warning", False)]
+    if not warnings:
+        return ""
+    items = "".join(f"<li><code>{html.escape(str(p))}</code></li>"
+                    for p in warnings[:SHOWN_WARNINGS])
+    more = (f"<li>... dan {len(warnings) - SHOWN_WARNINGS} lagi (lihat terminal)</li>"
+            if len(warnings) > SHOWN_WARNINGS else "")
+    return (f'<p style="margin:0.8em 0 0">Juga {len(warnings)} peringatan:</p>'
+            f'<ul style="margin:0">{items}{more}</ul>')
 
 
 def with_banner(page_html: str, problems: Sequence[Problem | str]) -> str:

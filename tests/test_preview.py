@@ -150,3 +150,14 @@ def test_search_in_the_open_preview_finds_the_words_just_saved(project, preview,
     first = page.locator(".md-search-result__link").first
     expect(first).to_be_visible(timeout=10_000)
     expect(first).to_have_attribute("href", re.compile(r"seksual/pengaduan/"))
+
+
+def test_a_deleted_protocol_is_named_on_the_page_beside_what_then_breaks(project, preview):
+    # The guide's references to the protocol are the errors; the missing file itself is a
+    # warning, and the editor must see it to know what to restore.
+    saved = (project / P).read_bytes()
+    (project / P).unlink()
+    broken = _wait_for(preview + "protokol/fisik/pengaduan/", "pratinjau-masalah")
+    assert f"{P}:1:1: peringatan:" in broken
+    (project / P).write_bytes(saved)
+    _wait_for(preview + "protokol/fisik/pengaduan/", "pratinjau-masalah", present=False)
