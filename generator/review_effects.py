@@ -57,6 +57,11 @@ def _used(old: Any, new: Any, list_key: str, tree: dict[str, Any], names: dict[s
     changed = _changed_ids(old, new, list_key, "id")
     lines = []
     for item_id in sorted(changed):
+        if list_key == "services" and _only_description(old, new, item_id):
+            # a service's description is shown on the services page alone
+            lines.append(f"- {_cap(what)} {code(item_id)}: keterangannya tampil di halaman "
+                         "Layanan.")
+            continue
         files = sorted(rel for rel, data in tree.items() if _cites(data, item_id, keys))
         where = ", ".join(github_text(_label(rel, names)) for rel in files[:8])
         where += f", dan {len(files) - 8} lainnya" if len(files) > 8 else ""
@@ -69,12 +74,22 @@ def _used(old: Any, new: Any, list_key: str, tree: dict[str, Any], names: dict[s
 
 
 def _changed_ids(old: Any, new: Any, list_key: str, id_key: str) -> set[str]:
-    def by_id(data: Any) -> dict[str, Any]:
-        items = data.get(list_key) if isinstance(data, dict) else None
-        return {str(i.get(id_key)): i for i in items or () if isinstance(i, dict)}
-
-    before, after = by_id(old), by_id(new)
+    before, after = _by_id(old, list_key, id_key), _by_id(new, list_key, id_key)
     return {k for k in {*before, *after} if before.get(k) != after.get(k)}
+
+
+def _by_id(data: Any, list_key: str, id_key: str) -> dict[str, Any]:
+    items = data.get(list_key) if isinstance(data, dict) else None
+    return {str(i.get(id_key)): i for i in items or () if isinstance(i, dict)}
+
+
+def _only_description(old: Any, new: Any, item_id: str) -> bool:
+    before = _by_id(old, "services", "id").get(item_id)
+    after = _by_id(new, "services", "id").get(item_id)
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return False
+    return ({k: v for k, v in before.items() if k != "description"}
+            == {k: v for k, v in after.items() if k != "description"})
 
 
 def _cites(data: Any, item_id: str, keys: tuple[str, ...], under: str = "") -> bool:

@@ -178,3 +178,11 @@ def test_the_diff_shows_the_words_of_hand_written_pages_and_names_other_changed_
     assert "<ins>Petugas piket menerima pengaduan setiap hari kerja\\.</ins>" in out
     assert "`mkdocs.yml` · berkas diubah" in out
     assert "`docs/pages/stylesheets/handbook.css` · berkas diubah" in out
+
+
+def test_a_services_description_is_said_to_show_on_the_services_page_only(repo, handbook):
+    edit(repo / "protocols/services.yml", "description: Layanan pengaduan nasional.",
+         "description: Layanan pengaduan nasional, 24 jam.")
+    out = lines(handbook("--root", repo, "diff", "main"))
+    assert "- Layanan `sapa-129`: keterangannya tampil di halaman Layanan." in out
+    assert not any("Kontaknya tampil" in line for line in out)
