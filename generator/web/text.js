@@ -78,7 +78,11 @@ function informalForms(word) {
     if (base !== word) out.push(base);
     for (const [pattern, formal] of [[/^nge([^aiueo].+)$/, "me$1"], [/^nge([^aiueo].+)$/, "$1"],
                                      [/^ng([aiueo].+)$/, "meng$1"], [/^ny([aiueo].+)$/, "meny$1"],
-                                     [/^m([aiueo].+)$/, "mem$1"], [/^n([aiueo].+)$/, "men$1"]]) {
+                                     [/^m([aiueo].+)$/, "mem$1"], [/^n([aiueo].+)$/, "men$1"],
+                                     // Banjar prefixes: "badamai" (berdamai), "mamukul"
+                                     // (memukul), "maurus" (mengurus), "tapukul" (terpukul)
+                                     [/^ba(.{3,})$/, "ber$1"], [/^ma(.{3,})$/, "me$1"],
+                                     [/^ma([aiueo].{2,})$/, "meng$1"], [/^ta(.{3,})$/, "ter$1"]]) {
       if (pattern.test(base)) out.push(base.replace(pattern, formal));
     }
   }
