@@ -274,7 +274,7 @@ class HandbookSearch {
   /* The query's ideas: each a label (what was typed) and alternatives (lists of roots). */
   concepts(query) {
     let items = [];
-    for (const typed of queryWords(query)) {
+    for (const typed of this.joinPrefixes(queryWords(query))) {
       const spelled = this.spelling(typed);  // "ga" -> "tidak", "ortunya" -> "orang tua"
       if (!spelled) items.push({word: typed});
       else if (!spelled.includes(" ") && this.df.has(this.root(typed))) {
@@ -329,6 +329,23 @@ class HandbookSearch {
     concepts.asksMeaning = asksMeaning;
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
+  }
+
+  /* "di bully", "di perkosa": the prefix typed apart, read as one word when the word alone
+     is not the handbook's and the joined one is ("dibully", a name of Perundungan). */
+  joinPrefixes(typed) {
+    const known = word => this.df.has(this.root(word)) || this.phrases.has(this.root(word));
+    const out = [];
+    for (let i = 0; i < typed.length; i++) {
+      const next = typed[i + 1];
+      if (typed[i] === "di" && next && !known(next) && known(`di${next}`)) {
+        out.push(`di${next}`);
+        i += 1;
+      } else {
+        out.push(typed[i]);
+      }
+    }
+    return out;
   }
 
   longestPhrase(roots, i) {
