@@ -6,7 +6,7 @@
 "use strict";
 
 const SITUATION_TYPE = 2.2;   // a page of the type the situation points to
-const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
+const SITUATION_STAGE = 2.2;  // a page of the stage the query asks for: as much as a type told
 const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
 const EMERGENCY_TYPE = 1.5;   // the emergency page, when a type is told: below that type's own pages
 const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
