@@ -1,7 +1,7 @@
 """Search that understands Indonesian: the build's half.
 
 MkDocs' search plugin writes `search/search_index.json` (every page and section, as HTML). This
-module turns it into the index the handbook's own search worker (`web/search.js`) reads:
+module turns it into the index the handbook's own search worker (`web/search-*.js`) reads:
 
 - the text as plain text (the worker escapes what it shows), each sentence stored once in
   `config.handbook.strings` and a doc's text as the numbers of its sentences;
@@ -15,7 +15,7 @@ module turns it into the index the handbook's own search worker (`web/search.js`
 ARCHITECTURE.md ("Search") has the contract and the ranking.
 
 The theme keeps its search box and result list; only the worker behind them changes: every
-page's `__config` names ours (`point_theme_to_worker`). Tokenising here and in `web/search.js`
+page's `__config` names ours (`point_theme_to_worker`). Tokenising here and in `web/text.js`
 follows the same rules; tests/test_search_engine.py runs both over the whole index.
 """
 
@@ -99,7 +99,7 @@ _THEME_WORKER = re.compile(
 
 
 def normalize(text: str) -> str:
-    """Lower case without accents, one character for one (like `normalize` in web/search.js)."""
+    """Lower case without accents, one character for one (like `normalize` in web/text.js)."""
     return "".join(_normalize_char(c) for c in text)
 
 
@@ -306,7 +306,7 @@ def pack_texts(docs: list[dict]) -> list[str]:
 
 
 def doc_text(index: dict, doc: dict) -> str:
-    """A doc's text from the worker's index (what `textOf` does in web/search.js)."""
+    """A doc's text from the worker's index (what `textOf` does in web/search-results.js)."""
     return " ".join(index["config"]["handbook"]["strings"][i] for i in doc["text"])
 
 
@@ -315,10 +315,14 @@ def index_text(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+# The engine, one class in four files, each extending the one before (web/search-index.js).
+ENGINE = ("search-index.js", "search-query.js", "search-rank.js", "search-results.js")
+
+
 @functools.cache
 def worker_script() -> tuple[str, str]:
     """(path in the site, text) of the search worker: the stemmer, the text rules, the
-    situations, the engine and the worker's glue (tables kept per edition) in one file.
+    situations, the engine's four files and the worker's glue (tables kept per edition) in one file.
 
     One file, because opened from disk the worker runs in an iframe where `importScripts` is
     asynchronous. The name carries a hash of the text, so a browser never mixes an old worker
@@ -326,7 +330,7 @@ def worker_script() -> tuple[str, str]:
     """
     web = files("generator").joinpath("web")
     text = "\n".join(web.joinpath(name).read_text("utf-8")
-                     for name in ("sastrawi.js", "text.js", "situations.js", "search.js",
+                     for name in ("sastrawi.js", "text.js", "situations.js", *ENGINE,
                                   "worker.js"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     return f"javascripts/search.{digest}.js", text

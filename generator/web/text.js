@@ -1,5 +1,5 @@
 /* Text as both halves of search read it: normalising, cutting into words, typing slips,
-   everyday forms. One file of the worker with sastrawi.js and search.js (generator/search.py
+   everyday forms. One file of the worker with sastrawi.js and search-*.js (generator/search.py
    joins them); the Python side (`words`, `normalize`, `_query_words`) follows the same rules
    and tests/test_search_engine.py checks they agree. */
 "use strict";

@@ -1,7 +1,7 @@
 /* Worker glue: Material's messages (SETUP 0, READY 1, QUERY 2, RESULT 3), and the engine's
    tables kept on the device once per edition.
 
-   Reading every doc of the index (search.js `add`) is most of the time between opening the
+   Reading every doc of the index (search-index.js `add`) is most of the time between opening the
    search box and the first results once the index is in the browser's cache: the worker starts
    afresh on every page. So after a first search the worker keeps what it built in IndexedDB,
    under the edition's digest (`config.handbook.edition`, generator/search.py: the index and
