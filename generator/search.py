@@ -80,7 +80,6 @@ PRIORS = {
     STAGES_INDEX: 0.8,
     "pertanyaan-peninjau.md": 0.4,
     "tentang.md": 0.7,
-    "privasi.md": 0.8,
 }
 
 # Stages a worker meets first: without a stage in the query their protocols, and the emergency
