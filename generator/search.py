@@ -69,6 +69,12 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
 # Two words that ask the same at the start of a question: "apa itu delik aduan".
 DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 
+# Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
+# kdrt"): like a question about a word's meaning, a question about a source, not a case to act
+# on first; the sources page answers it.
+SOURCE_CUES = ["undang-undang", "uu", "dasar hukum", "payung hukum", "sumber hukum", "pasal",
+               "regulasi"]
+
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
 PRIORS = {
@@ -226,6 +232,11 @@ def situations(handbook: Handbook) -> list[dict]:
             for s in handbook.situations]
 
 
+def source_cues() -> list[str]:
+    """SOURCE_CUES as the roots a query would have ("dasar hukum" -> "dasar hukum")."""
+    return sorted({" ".join(root(w) for w in _query_words(cue)) for cue in SOURCE_CUES})
+
+
 def _query_words(text: str) -> list[str]:
     """Words as a query reads them: a hyphenated word once, as itself."""
     return [w for w in _TOKEN.findall(normalize(text))
@@ -254,6 +265,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # formal words and situation cues (the browser's stemmer must find the same roots)
     extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
     extra |= {r for s in cues for cue in s["cues"] for r in cue.split()}
+    extra |= {r for cue in source_cues() for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}
@@ -274,6 +286,8 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "spellings": spellings(handbook),
         "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
+        "sources": {"cues": source_cues(),
+                    "page": pages.url_of(REFERENCES, directory_urls=directory_urls)},
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),

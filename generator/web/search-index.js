@@ -38,6 +38,9 @@ class SearchIndex {
     this.spellings = entries(meta.spellings);
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
                        openings: meta.definition.openings || []};
+    // words that ask for the law: the sources page, and no head start for first contact
+    this.sources = {cues: ((meta.sources || {}).cues || []).map(cue => cue.split(" ")),
+                    page: (meta.sources || {}).page || null};
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}

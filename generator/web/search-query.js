@@ -104,6 +104,7 @@ class QueryReader extends SearchIndex {
     concepts.roots = roots;
     concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
+    concepts.asksSource = this.sources.cues.some(cue => cue.every(r => everyRoot.has(r)));
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
   }

@@ -78,11 +78,13 @@ class Ranking extends QueryReader {
     const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const typed = ` ${concepts.roots.join(" ")} `;
     const situation = matchSituations(this.situations, concepts.everyRoot);
+    // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
+    // case to act on first
+    const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
     const results = [];
     for (const page of this.pages.values()) {
       const ofType = page.type !== null && situation.types.has(page.type);
-      // "apa itu ...", "... artinya": a question about words, not a case to act on first
-      const [factor, reasons] = firstThings(page, situation, !concepts.asksMeaning);
+      const [factor, reasons] = firstThings(page, situation, caseFirst);
       const words = this.pageScore(page, concepts, totalWeight, typed, null);
       if (!words.score && !ofType) continue;
       // a page of the situation's type understands the words of its cue ("paman" in
@@ -93,7 +95,7 @@ class Ranking extends QueryReader {
       // "ditusuk" is not in the handbook, but it is physical violence
       const score = told.score ? told.score * factor : SITUATION_ONLY * factor;
       // the rank the page would have if no situation were told
-      const plain = words.score * firstThings(page, NO_SITUATION, !concepts.asksMeaning)[0];
+      const plain = words.score * firstThings(page, NO_SITUATION, caseFirst)[0];
       results.push({page, score, plain, matched: told.matched, reasons});
     }
     // Never hiding what the words find: every page in the first MAX_PAGES without situations
@@ -147,6 +149,7 @@ class Ranking extends QueryReader {
       score *= HEADING_BONUS;
     }
     if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
+    if (concepts.asksSource && page.location === this.sources.page) score *= MEANING_BONUS;
     return {score, matched: whole.matched};
   }
 
