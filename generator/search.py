@@ -72,8 +72,9 @@ DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 # Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
 # kdrt"): like a question about a word's meaning, a question about a source, not a case to act
 # on first; the sources page answers it.
-SOURCE_CUES = ["undang-undang", "uu", "dasar hukum", "payung hukum", "sumber hukum", "pasal",
-               "regulasi"]
+# Matched on the words as typed, not their roots: "mengundang" (invite) is no law.
+SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", "sumber hukum",
+               "pasal", "regulasi"]
 
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
@@ -233,8 +234,8 @@ def situations(handbook: Handbook) -> list[dict]:
 
 
 def source_cues() -> list[str]:
-    """SOURCE_CUES as the roots a query would have ("dasar hukum" -> "dasar hukum")."""
-    return sorted({" ".join(root(w) for w in _query_words(cue)) for cue in SOURCE_CUES})
+    """SOURCE_CUES as a query's words."""
+    return sorted({" ".join(_query_words(cue)) for cue in SOURCE_CUES})
 
 
 def _query_words(text: str) -> list[str]:
@@ -265,7 +266,6 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # formal words and situation cues (the browser's stemmer must find the same roots)
     extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
     extra |= {r for s in cues for cue in s["cues"] for r in cue.split()}
-    extra |= {r for cue in source_cues() for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}

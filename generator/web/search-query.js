@@ -66,6 +66,7 @@ class QueryReader extends SearchIndex {
       everyRoot.add(this.root(item.word));
       if (item.also) everyRoot.add(item.also);
     }
+    const typedWords = new Set(items.map(item => item.word));
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const opening = ` ${queryWords(query).join(" ")} `;
     const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
@@ -104,7 +105,7 @@ class QueryReader extends SearchIndex {
     concepts.roots = roots;
     concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
-    concepts.asksSource = this.sources.cues.some(cue => cue.every(r => everyRoot.has(r)));
+    concepts.asksSource = this.sources.cues.some(cue => cue.every(w => typedWords.has(w)));
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
   }
