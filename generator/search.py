@@ -187,6 +187,7 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "first": True}
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
+    labels[url_of(REFERENCES)]["sources"] = True  # the answer to a question about the law
     return dict(sorted(labels.items()))
 
 
@@ -286,8 +287,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "spellings": spellings(handbook),
         "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
-        "sources": {"cues": source_cues(),
-                    "page": pages.url_of(REFERENCES, directory_urls=directory_urls)},
+        "sources": source_cues(),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),

@@ -39,8 +39,7 @@ class SearchIndex {
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
                        openings: meta.definition.openings || []};
     // words that ask for the law: the sources page, and no head start for first contact
-    this.sources = {cues: ((meta.sources || {}).cues || []).map(cue => cue.split(" ")),
-                    page: (meta.sources || {}).page || null};
+    this.sourceCues = (meta.sources || []).map(cue => cue.split(" "));
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}
@@ -156,7 +155,7 @@ class SearchIndex {
       const info = pageMeta.get(location) || {};
       page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
               type: info.type || null, stage: info.stage || null, first: Boolean(info.first),
-              notApplicable: Boolean(info.na),
+              notApplicable: Boolean(info.na), sources: Boolean(info.sources),
               docs: [], weights: new Map(), textCounts: new Map(), keywords: []};
       this.pages.set(location, page);
     }

@@ -105,7 +105,7 @@ class QueryReader extends SearchIndex {
     concepts.roots = roots;
     concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
-    concepts.asksSource = this.sources.cues.some(cue => cue.every(w => typedWords.has(w)));
+    concepts.asksSource = this.sourceCues.some(cue => cue.every(w => typedWords.has(w)));
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
   }

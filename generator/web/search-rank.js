@@ -149,7 +149,7 @@ class Ranking extends QueryReader {
       score *= HEADING_BONUS;
     }
     if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
-    if (concepts.asksSource && page.location === this.sources.page) score *= MEANING_BONUS;
+    if (concepts.asksSource && page.sources) score *= MEANING_BONUS;
     return {score, matched: whole.matched};
   }
 
