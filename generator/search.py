@@ -44,6 +44,8 @@ from generator.pages import (
 )
 
 INDEX = "search/search_index.json"
+# The index's second step online: the text of the pages (`site_files`).
+TEXT = "search/search_text.json"
 
 # Words of a question that say nothing about what is sought. Only queries drop them; the
 # index keeps every word. Function words, question words and fillers of everyday speech
@@ -326,6 +328,31 @@ def doc_text(index: dict, doc: dict) -> str:
 def index_text(index: dict) -> str:
     """The worker's index as the site serves it (compact JSON)."""
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def site_files(index: dict) -> list[tuple[str, str]]:
+    """(path, text) of the index as the published site serves it, in two steps: INDEX without
+    the text of the pages (titles, keywords, headings, labels, the words' roots), which the
+    theme fetches when the search box opens, and TEXT (the sentences, two thirds of the
+    bytes), which the worker fetches once it answers from the first (web/worker.js). The
+    download keeps the whole index in one file: from disk there is no transfer to wait for."""
+    handbook = dict(index["config"]["handbook"])
+    text = {"edition": handbook["edition"], "strings": handbook.pop("strings")}
+    handbook["text"] = TEXT
+    first = {**index, "config": {**index["config"], "handbook": handbook}}
+    return [(INDEX, index_text(first)), (TEXT, index_text(text))]
+
+
+def read_site_index(site) -> dict:
+    """The whole index of a built site (both steps of `site_files` joined), as the worker
+    has it once the text has come."""
+    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    handbook = index["config"]["handbook"]
+    if "text" in handbook:
+        text = json.loads((site / handbook.pop("text")).read_text(encoding="utf-8"))
+        # in its place, first: the same index, byte for byte, as `build_index` made
+        index["config"]["handbook"] = {"strings": text["strings"], **handbook}
+    return index
 
 
 # The engine, one class in four files, each extending the one before (web/search-index.js).
