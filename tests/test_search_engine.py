@@ -366,3 +366,27 @@ def test_asking_what_a_word_means_goes_to_the_glossary_without_a_first_contact_h
     assert first_pages(meaning, 1) == ["glosarium/"]
     assert any(page in ("glosarium/", "jenis/eksploitasi/", "jenis/perdagangan-orang/")
                for page in first_pages(difference))
+
+
+def test_banjar_prefixes_and_a_prefix_typed_apart_read_as_the_formal_word(real):
+    # Banjar ba-/ma- for ber-/me-: "badamai" is berdamai, "mamukul" memukul; "di bully" typed
+    # apart is "dibully", a name of Perundungan in the glossary
+    worker, index_path, _ = real
+    answers = run_node(worker, index_path, search=[
+        "laki handak badamai", "laki handak berdamai", "mamukul bini", "memukul bini",
+        "anak di bully", "anak dibully"])["search"]
+    for banjar, formal in zip(answers[::2], answers[1::2]):
+        assert first_pages(banjar) == first_pages(formal)
+    assert "protokol/fisik/mediasi/" in first_pages(answers[0])
+    assert first_pages(answers[4], 1)[0].startswith(("jenis/psikis/", "protokol/psikis/"))
+
+
+def test_a_question_about_the_law_goes_to_the_sources_page(real):
+    # "undang2", "UU", "dasar hukum": no first-contact head start, the sources page first;
+    # "mengundang" (to invite) has the same root but asks no such thing
+    worker, index_path, _ = real
+    law, basis, invite = run_node(worker, index_path, search=[
+        "undang2 TPKS", "dasar hukum penghapusan kdrt", "mengundang korban"])["search"]
+    assert first_pages(law, 1) == ["rujukan/"]
+    assert "rujukan/" in first_pages(basis)
+    assert "rujukan/" not in first_pages(invite)
