@@ -65,7 +65,8 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
             static=static, extra=[(search.INDEX, search.index_text(offline).encode()),
                                   (SEARCH_SCRIPT, download.index_script(offline).encode())])
     if index is not None:
-        index_file.write_text(search.index_text(index), encoding="utf-8")
+        for path, text in search.site_files(index):  # in two steps (search.site_files)
+            (site / path).write_text(text, encoding="utf-8")
     hashes = allowed_hashes(root_path=root_path)
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()

@@ -1,7 +1,7 @@
 """Search that understands Indonesian: the build's half.
 
 MkDocs' search plugin writes `search/search_index.json` (every page and section, as HTML). This
-module turns it into the index the handbook's own search worker (`web/search.js`) reads:
+module turns it into the index the handbook's own search worker (`web/search-*.js`) reads:
 
 - the text as plain text (the worker escapes what it shows), each sentence stored once in
   `config.handbook.strings` and a doc's text as the numbers of its sentences;
@@ -15,7 +15,7 @@ module turns it into the index the handbook's own search worker (`web/search.js`
 ARCHITECTURE.md ("Search") has the contract and the ranking.
 
 The theme keeps its search box and result list; only the worker behind them changes: every
-page's `__config` names ours (`point_theme_to_worker`). Tokenising here and in `web/search.js`
+page's `__config` names ours (`point_theme_to_worker`). Tokenising here and in `web/text.js`
 follows the same rules; tests/test_search_engine.py runs both over the whole index.
 """
 
@@ -44,6 +44,8 @@ from generator.pages import (
 )
 
 INDEX = "search/search_index.json"
+# The index's second step online: the text of the pages (`site_files`).
+TEXT = "search/search_text.json"
 
 # Words of a question that say nothing about what is sought. Only queries drop them; the
 # index keeps every word. Function words, question words and fillers of everyday speech
@@ -69,6 +71,13 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
 # Two words that ask the same at the start of a question: "apa itu delik aduan".
 DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 
+# Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
+# kdrt"): like a question about a word's meaning, a question about a source, not a case to act
+# on first; the sources page answers it.
+# Matched on the words as typed, not their roots: "mengundang" (invite) is no law.
+SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", "sumber hukum",
+               "pasal", "regulasi"]
+
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
 PRIORS = {
@@ -80,7 +89,6 @@ PRIORS = {
     STAGES_INDEX: 0.8,
     "pertanyaan-peninjau.md": 0.4,
     "tentang.md": 0.7,
-    "privasi.md": 0.8,
 }
 
 # Stages a worker meets first: without a stage in the query their protocols, and the emergency
@@ -99,7 +107,7 @@ _THEME_WORKER = re.compile(
 
 
 def normalize(text: str) -> str:
-    """Lower case without accents, one character for one (like `normalize` in web/search.js)."""
+    """Lower case without accents, one character for one (like `normalize` in web/text.js)."""
     return text.translate(_PLAIN)
 
 
@@ -197,6 +205,7 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "first": True}
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
+    labels[url_of(REFERENCES)]["sources"] = True  # the answer to a question about the law
     return dict(sorted(labels.items()))
 
 
@@ -241,6 +250,11 @@ def situations(handbook: Handbook) -> list[dict]:
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
              "cues": sorted({cue_roots(c) for c in s.cues} - {""})}
             for s in handbook.situations]
+
+
+def source_cues() -> list[str]:
+    """SOURCE_CUES as a query's words."""
+    return sorted({" ".join(_query_words(cue)) for cue in SOURCE_CUES})
 
 
 def _query_words(text: str) -> list[str]:
@@ -291,6 +305,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "spellings": spellings(handbook),
         "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
+        "sources": source_cues(),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),
@@ -322,7 +337,7 @@ def pack_texts(docs: list[dict]) -> list[str]:
 
 
 def doc_text(index: dict, doc: dict) -> str:
-    """A doc's text from the worker's index (what `textOf` does in web/search.js)."""
+    """A doc's text from the worker's index (what `textOf` does in web/search-results.js)."""
     return " ".join(index["config"]["handbook"]["strings"][i] for i in doc["text"])
 
 
@@ -331,10 +346,39 @@ def index_text(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+def site_files(index: dict) -> list[tuple[str, str]]:
+    """(path, text) of the index as the published site serves it, in two steps: INDEX without
+    the text of the pages (titles, keywords, headings, labels, the words' roots), which the
+    theme fetches when the search box opens, and TEXT (the sentences, two thirds of the
+    bytes), which the worker fetches once it answers from the first (web/worker.js). The
+    download keeps the whole index in one file: from disk there is no transfer to wait for."""
+    handbook = dict(index["config"]["handbook"])
+    text = {"edition": handbook["edition"], "strings": handbook.pop("strings")}
+    handbook["text"] = TEXT
+    first = {**index, "config": {**index["config"], "handbook": handbook}}
+    return [(INDEX, index_text(first)), (TEXT, index_text(text))]
+
+
+def read_site_index(site) -> dict:
+    """The whole index of a built site (both steps of `site_files` joined), as the worker
+    has it once the text has come."""
+    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    handbook = index["config"]["handbook"]
+    if "text" in handbook:
+        text = json.loads((site / handbook.pop("text")).read_text(encoding="utf-8"))
+        # in its place, first: the same index, byte for byte, as `build_index` made
+        index["config"]["handbook"] = {"strings": text["strings"], **handbook}
+    return index
+
+
+# The engine, one class in four files, each extending the one before (web/search-index.js).
+ENGINE = ("search-index.js", "search-query.js", "search-rank.js", "search-results.js")
+
+
 @functools.cache
 def worker_script() -> tuple[str, str]:
     """(path in the site, text) of the search worker: the stemmer, the text rules, the
-    situations, the engine and the worker's glue (tables kept per edition) in one file.
+    situations, the engine's four files and the worker's glue (tables kept per edition) in one file.
 
     One file, because opened from disk the worker runs in an iframe where `importScripts` is
     asynchronous. The name carries a hash of the text, so a browser never mixes an old worker
@@ -342,7 +386,7 @@ def worker_script() -> tuple[str, str]:
     """
     web = files("generator").joinpath("web")
     text = "\n".join(web.joinpath(name).read_text("utf-8")
-                     for name in ("sastrawi.js", "text.js", "situations.js", "search.js",
+                     for name in ("sastrawi.js", "text.js", "situations.js", *ENGINE,
                                   "worker.js"))
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     return f"javascripts/search.{digest}.js", text

@@ -219,10 +219,11 @@ class PreviewSite:
         whole = {"config": raw["config"],
                  "docs": [doc for docs in self._raw_pages.values() for doc in docs]}
         with remembered_roots(self.root / CACHE):
-            text = search.index_text(search.build_index(whole, self.generated.handbook))
-        target = self.site / search.INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+            index = search.build_index(whole, self.generated.handbook)
+        for path, text in search.site_files(index):  # in two steps, as the site serves it
+            target = self.site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:

@@ -55,6 +55,8 @@ def test_after_one_visit_every_page_and_search_work_offline(browser, served, shi
         assert response.ok, url
         assert page.locator("article h1").count() == 1, url
     assert "seksual" in search(page, "diperkosa")  # stems and all, with no network
+    # and the text of the pages (the index's second step) from the installed app's cache
+    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
     context.close()
 
 

@@ -44,6 +44,46 @@ def test_reading_a_page_downloads_no_index_and_opening_search_does(browser, serv
     context.close()
 
 
+def test_the_first_results_come_before_the_text_of_the_pages_and_the_text_adds_to_them(
+        browser, served):
+    # Online the index comes in two steps: the first results need only the first (titles,
+    # keywords, headings: a third of the bytes); the text of the pages follows and the same
+    # list then shows excerpts of it.
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    held, asked = [], []
+    page.on("request", lambda request: asked.append(request.url.rsplit("/", 1)[-1])
+            if "/search/" in request.url else None)
+    page.route("**/search/search_text.json", lambda route: held.append(route))
+    page.goto(served + "jenis/seksual/", wait_until="networkidle")
+    assert asked == [] and held == []
+    search_for(page, "dipukul suami")
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_be_visible(timeout=10000)  # while the text has not come
+    expect(first).to_have_attribute("href", re.compile(r"protokol/fisik/"))
+    excerpts = page.locator(".md-search-result__article p", has_text="…")
+    assert len(held) == 1 and excerpts.count() == 0
+    assert asked == ["search_index.json", "search_text.json"]
+    held[0].continue_()
+    expect(excerpts.first).to_be_visible(timeout=10000)
+    expect(first).to_have_attribute("href", re.compile(r"protokol/fisik/"))
+    context.close()
+
+
+def test_without_the_text_of_the_pages_search_still_answers_from_the_first_step(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    page.route("**/search/search_text.json", lambda route: route.abort())
+    page.goto(served + "jenis/seksual/")
+    search_for(page, "paspor ditahan")
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_be_visible(timeout=10000)
+    expect(first).to_have_attribute("href", re.compile(r"perdagangan-orang/"))
+    context.close()
+
+
 def test_the_download_searches_from_disk_once_the_box_is_opened(browser, shipped_site,
                                                                  tmp_path):
     with zipfile.ZipFile(shipped_site / "unduh/buku-saku-luring.zip") as zf:

@@ -42,10 +42,13 @@ def first_pages(answer: list, n: int = 3) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def real(shipped_site):
-    """(worker script, index path, index) of the real handbook."""
-    index_path = shipped_site / search.INDEX
-    return worker_of(shipped_site), str(index_path), json.loads(index_path.read_text("utf-8"))
+def real(shipped_site, tmp_path_factory):
+    """(worker script, index path, index) of the real handbook: the whole index, as the worker
+    has it once the text of the pages (the second step online) has come."""
+    index = search.read_site_index(shipped_site)
+    index_path = tmp_path_factory.mktemp("index") / "search_index.json"
+    index_path.write_text(search.index_text(index), encoding="utf-8")
+    return worker_of(shipped_site), str(index_path), index
 
 
 def stemmed_differently(worker: Path, index_path: str, words: list[str], **dictionary) -> list:
@@ -198,10 +201,9 @@ def test_an_editor_adds_a_synonym_to_the_glossary_and_search_knows_it(project, h
          "synonyms: [digebukin laki, dipukul suami,")
     assert handbook("--root", project, "build").code == 0
     site = project / "site"
-    [answer] = run_node(worker_of(site), str(site / search.INDEX),
-                        search=["digebukin laki"])["search"]
+    index = search.read_site_index(site)
+    [answer] = run_node(worker_of(site), index, search=["digebukin laki"])["search"]
     assert answer, "the new synonym finds nothing"
-    index = json.loads((site / search.INDEX).read_text("utf-8"))
     groups = index["config"]["handbook"]["synonyms"]
     phrase = " ".join(search.root(w) for w in ("digebukin", "laki"))
     assert any(phrase in g["synonyms"] and "kdrt" in g["names"] for g in groups)
@@ -364,3 +366,27 @@ def test_asking_what_a_word_means_goes_to_the_glossary_without_a_first_contact_h
     assert first_pages(meaning, 1) == ["glosarium/"]
     assert any(page in ("glosarium/", "jenis/eksploitasi/", "jenis/perdagangan-orang/")
                for page in first_pages(difference))
+
+
+def test_banjar_prefixes_and_a_prefix_typed_apart_read_as_the_formal_word(real):
+    # Banjar ba-/ma- for ber-/me-: "badamai" is berdamai, "mamukul" memukul; "di bully" typed
+    # apart is "dibully", a name of Perundungan in the glossary
+    worker, index_path, _ = real
+    answers = run_node(worker, index_path, search=[
+        "laki handak badamai", "laki handak berdamai", "mamukul bini", "memukul bini",
+        "anak di bully", "anak dibully"])["search"]
+    for banjar, formal in zip(answers[::2], answers[1::2]):
+        assert first_pages(banjar) == first_pages(formal)
+    assert "protokol/fisik/mediasi/" in first_pages(answers[0])
+    assert first_pages(answers[4], 1)[0].startswith(("jenis/psikis/", "protokol/psikis/"))
+
+
+def test_a_question_about_the_law_goes_to_the_sources_page(real):
+    # "undang2", "UU", "dasar hukum": no first-contact head start, the sources page first;
+    # "mengundang" (to invite) has the same root but asks no such thing
+    worker, index_path, _ = real
+    law, basis, invite = run_node(worker, index_path, search=[
+        "undang2 TPKS", "dasar hukum penghapusan kdrt", "mengundang korban"])["search"]
+    assert first_pages(law, 1) == ["rujukan/"]
+    assert "rujukan/" in first_pages(basis)
+    assert "rujukan/" not in first_pages(invite)

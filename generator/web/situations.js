@@ -1,19 +1,19 @@
-/* What a worker must do first, on top of the words' score (search.js): situations told in her
-   own words (protocols/language.yml "situations": cues -> types and stages), the first-contact
+/* What a worker must do first, on top of the words' score (search-rank.js): situations told in
+   her own words (protocols/language.yml "situations": cues -> types and stages), the first-contact
    pages when no stage is asked (generator/search.py FIRST_STAGES), stages that do not apply,
    and the decision guide offered for a situation. One file of the worker with sastrawi.js,
-   text.js and search.js. */
+   text.js and search-*.js. */
 "use strict";
 
 const SITUATION_TYPE = 2.2;   // a page of the type the situation points to
-const SITUATION_STAGE = 1.6;  // a page of the stage the query asks for
+const SITUATION_STAGE = 2.2;  // a page of the stage the query asks for: as much as a type told
 const STAGE_PAGE = 1.5;       // ... its own page, when no type is named
-const EMERGENCY_TYPE = 1.5;   // the emergency page, when a type is told: below that type's own pages
+const EMERGENCY_TYPE = 1.5;   // the emergency page when a type is told: below that type's pages
 const FIRST_CONTACT = 2.2;    // no stage asked: complaint, first response, emergency numbers
 const NOT_APPLICABLE = 0.3;   // "this stage does not apply", unless that stage is asked for
 const GUIDE_WORDS = 4;        // a query of this many ideas reads like a situation
 const EXPLAINED = 1;          // share of a cue's word a page of the situation's type covers
-const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (search.js FIELD.text)
+const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 const NO_SITUATION = {found: [], explained: new Set(), types: new Set(), stages: new Set()};

@@ -1,5 +1,5 @@
 /* Text as both halves of search read it: normalising, cutting into words, typing slips,
-   everyday forms. One file of the worker with sastrawi.js and search.js (generator/search.py
+   everyday forms. One file of the worker with sastrawi.js and search-*.js (generator/search.py
    joins them); the Python side (`words`, `normalize`, `_query_words`) follows the same rules
    and tests/test_search_engine.py checks they agree. */
 "use strict";
@@ -78,7 +78,11 @@ function informalForms(word) {
     if (base !== word) out.push(base);
     for (const [pattern, formal] of [[/^nge([^aiueo].+)$/, "me$1"], [/^nge([^aiueo].+)$/, "$1"],
                                      [/^ng([aiueo].+)$/, "meng$1"], [/^ny([aiueo].+)$/, "meny$1"],
-                                     [/^m([aiueo].+)$/, "mem$1"], [/^n([aiueo].+)$/, "men$1"]]) {
+                                     [/^m([aiueo].+)$/, "mem$1"], [/^n([aiueo].+)$/, "men$1"],
+                                     // Banjar prefixes: "badamai" (berdamai), "mamukul"
+                                     // (memukul), "maurus" (mengurus), "tapukul" (terpukul)
+                                     [/^ba(.{3,})$/, "ber$1"], [/^ma(.{3,})$/, "me$1"],
+                                     [/^ma([aiueo].{2,})$/, "meng$1"], [/^ta(.{3,})$/, "ter$1"]]) {
       if (pattern.test(base)) out.push(base.replace(pattern, formal));
     }
   }

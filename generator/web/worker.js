@@ -1,14 +1,19 @@
 /* Worker glue: Material's messages (SETUP 0, READY 1, QUERY 2, RESULT 3), and the engine's
    tables kept on the device once per edition.
 
-   Reading every doc of the index (search.js `add`) is most of the time between opening the
+   Reading every doc of the index (search-index.js `add`) is most of the time between opening the
    search box and the first results once the index is in the browser's cache: the worker starts
    afresh on every page. So after a first search the worker keeps what it built in IndexedDB,
    under the edition's digest (`config.handbook.edition`, generator/search.py: the index and
    this worker's code); a later page with the same edition takes the tables from there. One
    entry only, replaced by the next edition's. The tables hold the handbook's own words, the
    same for everyone: never a query. Where IndexedDB is missing, refused or slow (some browsers
-   from disk, private windows), the worker builds the tables as before. */
+   from disk, private windows), the worker builds the tables as before.
+
+   Online the index comes in two steps (generator/search.py `site_files`): the theme fetches
+   the first (titles, keywords, headings, labels, roots: a third of the bytes) when the search
+   box opens, and the worker answers from it at once; it fetches the text of the pages itself,
+   then answers the last query again with every word. The download's index is whole. */
 "use strict";
 
 const TABLES_DB = "buku-saku-pencarian";
@@ -81,39 +86,108 @@ function keepTables(edition, tables) {
   }).catch(() => {});
 }
 
+/* The text of the pages, the index's second step (generator/search.py `site_files`): the
+   sentences of this edition, or null. Asked for again past the browser's cache once if that
+   cache holds another edition's. */
+async function fetchText(meta) {
+  const url = new URL(`../${meta.text}`, self.location.href);
+  for (const cache of ["default", "reload"]) {
+    try {
+      const response = await fetch(url, {cache});
+      if (!response.ok) return null;
+      const text = await response.json();
+      if (text.edition === meta.edition) return text.strings;
+    } catch (error) {
+      return null;
+    }
+  }
+  return null;
+}
+
+/* The index with its text: the first step and the sentences of the second. */
+function withText(index, strings) {
+  const handbook = {...index.config.handbook, strings};
+  delete handbook.text;
+  return {...index, config: {...index.config, handbook}};
+}
+
+/* Answers from the first step: a word not found yet may be in the text still to come, so the
+   words shown struck ("Tidak ada: ...") wait for it. */
+function withoutMissing(answer) {
+  for (const group of answer.items) {
+    for (const item of group) {
+      for (const word of Object.keys(item.terms)) if (!item.terms[word]) delete item.terms[word];
+    }
+  }
+  return answer;
+}
+
+/* The index without its text: titles, keywords, headings and labels answer until it comes. */
+function withoutText(index) {
+  return {...withText(index, []), docs: index.docs.map(doc => ({...doc, text: []}))};
+}
+
 if (typeof module === "undefined") {
   let engine = null;
   let ready = Promise.resolve();
   let keep = null;  // the tables still to be written, once the queries pause
   let timer = null;
+  let asked = null;  // the last query, answered again once the text has come
+  let partial = false;  // answering from the first step only
   const later = () => {
     clearTimeout(timer);
     if (keep) timer = setTimeout(() => { keep(); keep = null; }, KEEP_AFTER);
+  };
+  /* The engine with every word of the index; its tables kept once the queries pause. */
+  const build = (index, edition, tables) => {
+    let kept = null;
+    if (tables) {
+      try {
+        kept = new HandbookSearch(index, tables);
+      } catch (error) {
+        kept = null;  // tables of another shape: build them again
+      }
+    }
+    const built = kept || new HandbookSearch(index);
+    if (!kept) {
+      keep = () => keepTables(edition, built.tables());
+      later();
+    }
+    return built;
   };
   addEventListener("message", event => {
     const message = event.data;
     if (message.type === 0) {
       const index = message.data;
-      const edition = index.config.handbook.edition;
-      ready = keptTables(edition).then(tables => {
-        let kept = null;
-        if (tables) {
-          try {
-            kept = new HandbookSearch(index, tables);
-          } catch (error) {
-            kept = null;  // tables of another shape: build them again
-          }
+      const meta = index.config.handbook;
+      const edition = meta.edition;
+      // Online the index comes in two steps: the text of the pages (two thirds of its bytes)
+      // after the rest, so that the first results need only the smaller first file.
+      const text = !meta.strings && meta.text ? fetchText(meta) : null;
+      ready = keptTables(edition).then(async tables => {
+        if (!text) {
+          engine = build(index, edition, tables);
+        } else if (tables) {  // a later page: the text is in the browser's cache
+          const strings = await text;
+          engine = strings ? build(withText(index, strings), edition, tables) : null;
         }
-        engine = kept || new HandbookSearch(index);
-        if (!kept) {
-          keep = () => keepTables(edition, engine.tables());
-          later();
+        if (!engine) {
+          engine = new HandbookSearch(withoutText(index));
+          partial = true;
+          text.then(strings => {
+            if (!strings) return;
+            engine = build(withText(index, strings), edition, null);
+            partial = false;
+            if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
+          });
         }
         postMessage({type: 1});
       });
     } else if (message.type === 2) {
+      asked = message.data;
       ready.then(() => {
-        postMessage({type: 3, data: engine ? engine.search(message.data) : {items: []}});
+        const answer = engine ? engine.search(message.data) : {items: []};
+        postMessage({type: 3, data: partial ? withoutMissing(answer) : answer});
         later();
       });
     }

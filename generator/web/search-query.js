@@ -1,0 +1,168 @@
+/* The search engine, second part: reading a query (search-index.js says how the parts fit).
+
+   1. words are normalised like the index (lower case, accents off), everyday spellings read as
+      the formal words (protocols/language.yml: "ga", "ortu", "kotim") and stop words dropped;
+      a prefix typed apart ("di bully") is joined when only the joined word is the handbook's;
+   2. each word becomes its root (the build's roots for words of the handbook, the same Sastrawi
+      stemmer for the others, informal and Banjar forms such as "ngancam", "badamai" read as
+      formal ones), so "memperkosa" meets "pemerkosaan";
+   3. a phrase of the glossary ("dipukul suami", "TPPO", "rumah aman") also matches the other
+      names of the same term;
+   4. a word the handbook does not have is matched to a handbook word one typing slip away
+      (missing, extra, wrong or swapped letter), and the word being typed to words it begins. */
+"use strict";
+
+// A glossary name stands for its term; a synonym for its term better than for another synonym.
+const ALT = {exact: 1, informal: 0.95, name: 0.8, synonym: 0.6, sibling: 0.35, fuzzy: 0.7,
+             prefix: 0.6};
+// Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
+const FUZZY_MIN = 6;
+
+class QueryReader extends SearchIndex {
+  /* The root of a typed word, reading everyday forms as formal ones when that finds a root
+     the handbook has. */
+  queryRoot(word) {
+    const root = this.root(word);
+    if (this.df.has(root) || this.phrases.has(root)) return {root, weight: ALT.exact};
+    // Of the formal readings the handbook has, the one keeping most of the word: "ngemis" is
+    // mengemis (emis), not memis (mem); "ngelapor" is melapor (lapor).
+    let formal = null;
+    for (const form of informalForms(word)) {
+      const candidate = this.root(form);
+      if (this.df.has(candidate) && (!formal || candidate.length > formal.length)) {
+        formal = candidate;
+      }
+    }
+    if (formal) return {root: formal, weight: ALT.informal};
+    // A slip of the thumb: the handbook's most used word one edit away stands for the word;
+    // every root one slip away is kept as an alternative.
+    if (word.length >= FUZZY_MIN) {
+      const near = [...new Set(this.vocabulary.filter(c => withinDistance(word, c, 1))
+        .map(c => this.root(c)))];
+      if (near.length) {
+        const df = r => this.df.get(r) || 0;
+        near.sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1));
+        return {root: near[0], weight: ALT.fuzzy, near};
+      }
+    }
+    return {root, weight: ALT.exact};
+  }
+
+  /* The query's ideas: each a label (what was typed) and alternatives (lists of roots). */
+  concepts(query) {
+    let items = [];
+    for (const typed of this.joinPrefixes(queryWords(query))) {
+      const spelled = this.spelling(typed);  // "ga" -> "tidak", "ortunya" -> "orang tua"
+      if (!spelled) items.push({word: typed});
+      else if (!spelled.includes(" ") && this.df.has(this.root(typed))) {
+        items.push({word: spelled, also: this.root(typed)});  // "balik": kembali, and balik
+      } else {
+        for (const word of spelled.split(" ")) items.push({word});
+      }
+    }
+    // every word counts for situations, stop words too: "tidak dinafkahi", "baru saja"
+    const everyRoot = new Set();
+    for (const item of items) {
+      everyRoot.add(this.root(item.word));
+      if (item.also) everyRoot.add(item.also);
+    }
+    const typedWords = new Set(items.map(item => item.word));
+    // "delik aduan artinya": the question is what it means, the glossary answers it
+    const opening = ` ${queryWords(query).join(" ")} `;
+    const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
+      this.definition.openings.some(words => opening.startsWith(` ${words} `));
+    if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
+    const content = items.filter(item => !this.stopwords.has(item.word));
+    if (content.length) items = content;
+    const open = !/\s$/.test(query);  // the last word may still be being typed
+    const resolved = items.map(item => this.queryRoot(item.word));
+    const roots = resolved.map(r => r.root);
+    const concepts = [];
+    for (let i = 0; i < items.length;) {
+      const match = this.longestPhrase(roots, i);
+      if (match) {
+        const quality = Math.min(...resolved.slice(i, i + match.roots.length).map(r => r.weight));
+        const alternatives = [{roots: match.roots, weight: quality}];
+        for (const {group, isName} of match.groups) {
+          const {names, synonyms} = this.groups[group];
+          for (const phrase of names) alternatives.push({roots: phrase, weight: ALT.name});
+          for (const phrase of synonyms) {
+            alternatives.push({roots: phrase, weight: isName ? ALT.synonym : ALT.sibling});
+          }
+        }
+        concepts.push({label: items.slice(i, i + match.roots.length).map(x => x.word),
+                       alternatives});
+        i += match.roots.length;
+        continue;
+      }
+      const last = i === items.length - 1 && open;
+      const alternatives = this.alternatives(items[i].word, resolved[i], last);
+      if (items[i].also) alternatives.push({roots: [items[i].also], weight: ALT.exact});
+      concepts.push({label: [items[i].word], alternatives});
+      i += 1;
+    }
+    for (const r of resolved) everyRoot.add(r.root);
+    concepts.roots = roots;
+    concepts.everyRoot = everyRoot;
+    concepts.asksMeaning = asksMeaning;
+    concepts.asksSource = this.sourceCues.some(cue => cue.every(w => typedWords.has(w)));
+    concepts.typed = [...new Set(items.map(item => item.word))];
+    return concepts;
+  }
+
+  /* "di bully", "di perkosa": the prefix typed apart, read as one word when the word alone
+     is not the handbook's and the joined one is ("dibully", a name of Perundungan). */
+  joinPrefixes(typed) {
+    const known = word => this.df.has(this.root(word)) || this.phrases.has(this.root(word));
+    const out = [];
+    for (let i = 0; i < typed.length; i++) {
+      const next = typed[i + 1];
+      if (typed[i] === "di" && next && !known(next) && known(`di${next}`)) {
+        out.push(`di${next}`);
+        i += 1;
+      } else {
+        out.push(typed[i]);
+      }
+    }
+    return out;
+  }
+
+  longestPhrase(roots, i) {
+    let best = null;
+    for (const candidate of this.phrases.get(roots[i]) || []) {
+      const n = candidate.roots.length;
+      if (candidate.roots.every((root, k) => roots[i + k] === root)) {
+        if (!best || n > best.roots.length) best = {roots: candidate.roots, groups: []};
+        if (n === best.roots.length) best.groups.push(candidate);
+      }
+    }
+    return best;
+  }
+
+  alternatives(word, {root, weight, near = []}, last) {
+    const known = this.df.has(root);
+    const out = [{roots: [root], weight},
+                 ...near.map(other => ({roots: [other], weight: ALT.fuzzy}))];
+    if (last && word.length >= 3 && (!known || weight !== ALT.exact)) {
+      for (const candidate of this.vocabulary) {
+        if (candidate.startsWith(word)) {
+          out.push({roots: [this.root(candidate)], weight: ALT.prefix});
+        }
+      }
+    }
+    const unique = new Map();
+    for (const alt of out) {
+      const key = alt.roots.join(" ");
+      if (!unique.has(key) || unique.get(key).weight < alt.weight) unique.set(key, alt);
+    }
+    return [...unique.values()].filter(alt => alt.roots.every(r => this.df.has(r)) ||
+                                              alt === out[0]);
+  }
+
+  /* The formal words of an everyday spelling, also with -nya, -ku, -mu, -lah after it. */
+  spelling(typed) {
+    if (this.spellings.has(typed)) return this.spellings.get(typed);
+    const suffixed = /^(.+?)(nya|ku|mu|lah)$/.exec(typed);
+    return suffixed && this.spellings.has(suffixed[1]) ? this.spellings.get(suffixed[1]) : null;
+  }
+}

@@ -1,0 +1,184 @@
+/* The search engine, third part: pages scored by where each idea of the query appears (page
+   title, keywords, headings, text), how rare it is, and how many of the query's ideas the page
+   covers; then what a worker must do first (situations.js). */
+"use strict";
+
+const HEADING_BONUS = 1.6;  // a section whose heading says most of what is asked: "SAPA 129"
+const EXACT_HEADING_BONUS = 3;
+const MEANING_BONUS = 3;  // "... artinya": the glossary
+const TOGETHER = 0.5;  // weight of the best single section beside the whole page
+const MAX_PAGES = 30;
+const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
+
+class Ranking extends QueryReader {
+  /* How well a page, or one section (`docs` = [it]), answers one idea: its best alternative
+     and that alternative's score. One word may stand anywhere; the words of a phrase must
+     share a section, and a phrase in several sections counts a little more. */
+  matchConcept(weights, docs, concept) {
+    let best = 0;
+    let which = null;
+    for (const alt of concept.alternatives) {
+      if (!alt.roots.every(root => weights.has(root))) continue;
+      let score;
+      if (alt.roots.length === 1) {
+        score = weights.get(alt.roots[0]) * this.idf(alt.roots[0]);
+      } else {
+        // the words of a phrase apart on the page count, but less than together
+        let loose = 0;
+        for (const root of alt.roots) loose += weights.get(root) * this.idf(root);
+        let top = 0;
+        let sections = 0;
+        for (const entry of docs) {
+          if (!alt.roots.every(root => entry.weights.has(root))) continue;
+          let total = 0;
+          for (const root of alt.roots) total += entry.weights.get(root) * this.idf(root);
+          top = Math.max(top, total / alt.roots.length);
+          sections += 1;
+        }
+        score = Math.max(top * 1.2 * (1 + 0.25 * Math.log(Math.max(sections, 1))),
+                         0.6 * loose / alt.roots.length);
+      }
+      score *= alt.weight;
+      if (score > best) [best, which] = [score, alt];
+    }
+    return [best, which];
+  }
+
+  /* Score, share of the query covered (rare words count more) and the alternatives used. */
+  answer(weights, docs, concepts, totalWeight, explained = null) {
+    let score = 0;
+    let coveredWeight = 0;
+    const matched = [];
+    for (const concept of concepts) {
+      const [best, which] = this.matchConcept(weights, docs, concept);
+      if (best > 0) {
+        score += best;
+        // a term's other names cover an idea; a merely related word half covers it
+        coveredWeight += concept.weight * Math.min(1, which.weight / ALT.synonym);
+      } else if (explained && concept.alternatives[0].roots.every(r => explained.has(r))) {
+        // a word of the situation's cue ("paman" in "hamil paman") is understood by a page
+        // of the type the situation points to, even if the page does not say it
+        coveredWeight += concept.weight * EXPLAINED;
+        score += concept.weight * EXPLAINED_TEXT;  // as if its text said it once
+      }
+      matched.push(which);
+    }
+    return {score, coverage: totalWeight ? coveredWeight / totalWeight : 0, matched};
+  }
+
+  search(query) {
+    const concepts = this.concepts(query);
+    if (!concepts.length) return {items: []};
+    for (const concept of concepts) {
+      // how much the idea weighs: as rare as its word; nothing if the handbook lacks it
+      const found = concept.alternatives.some(alt => alt.roots.every(r => this.df.has(r)));
+      concept.weight = found
+        ? Math.max(...concept.alternatives[0].roots.map(root => this.idf(root))) : 0;
+    }
+    const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+    const typed = ` ${concepts.roots.join(" ")} `;
+    const situation = matchSituations(this.situations, concepts.everyRoot);
+    // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
+    // case to act on first
+    const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
+    const results = [];
+    for (const page of this.pages.values()) {
+      const ofType = page.type !== null && situation.types.has(page.type);
+      const [factor, reasons] = firstThings(page, situation, caseFirst);
+      const words = this.pageScore(page, concepts, totalWeight, typed, null);
+      if (!words.score && !ofType) continue;
+      // a page of the situation's type understands the words of its cue ("paman" in
+      // "hamil paman") even where it does not say them
+      const told = ofType ? this.pageScore(page, concepts, totalWeight, typed, situation.explained)
+                          : words;
+      // a page of that type with none of the words comes after every page that has them:
+      // "ditusuk" is not in the handbook, but it is physical violence
+      const score = told.score ? told.score * factor : SITUATION_ONLY * factor;
+      // the rank the page would have if no situation were told
+      const plain = words.score * firstThings(page, NO_SITUATION, caseFirst)[0];
+      results.push({page, score, plain, matched: told.matched, reasons});
+    }
+    // Never hiding what the words find: every page in the first MAX_PAGES without situations
+    // stays in the list, beside the first MAX_PAGES once situations have ranked them.
+    const order = (key) => (a, b) => b[key] - a[key] ||
+                                      (a.page.location < b.page.location ? -1 : 1);
+    const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
+    results.sort(order("score"));
+    this.stageOverTypes(results, situation);
+    results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
+    const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
+    if (this.guide && readsLikeSituation(situation, concepts)) {
+      return {items: [guideOffer(this.guide, this.pages.get(this.guide), situation),
+                      ...items.filter(group => group[0].location !== this.guide)]};
+    }
+    return {items};
+  }
+
+  /* The first answers are one stage's protocols for several types, and nothing in the query
+     names a type: the question is about the stage, whose own page answers it for every type
+     ("dokumen yang dibawa waktu lapor", "korban boleh tinggal di shelter berapa lama"). */
+  stageOverTypes(results, situation) {
+    if (situation.types.size || results.length < STAGE_SPREAD) return;
+    const top = results.slice(0, STAGE_SPREAD).map(r => r.page);
+    const stage = top[0].stage;
+    if (!stage || top.some(page => !page.type || page.stage !== stage)) return;
+    if (new Set(top.map(page => page.type)).size < STAGE_SPREAD) return;
+    const own = results.find(r => r.page.stage === stage && !r.page.type);
+    if (!own) return;
+    own.score = results[0].score * 1.01;
+    results.sort((a, b) => b.score - a.score ||
+                           (a.page.location < b.page.location ? -1 : 1));
+  }
+
+  /* A page's score by the words of the query (and, with `explained`, a situation's cue). */
+  pageScore(page, concepts, totalWeight, typed, explained) {
+    const whole = this.answer(page.weights, page.docs, concepts, totalWeight, explained);
+    if (!whole.score) return {score: 0, matched: whole.matched};
+    whole.score += this.keywordBonus(page, typed);
+    // The ideas of the query together in one step or section say more than spread out.
+    let together = 0;
+    for (const entry of page.docs) {
+      const part = this.answer(entry.weights, [entry], concepts, totalWeight, explained);
+      together = Math.max(together, part.score * part.coverage ** 2);
+    }
+    // Missing a rare word of the query costs more than missing a common one.
+    let score = page.prior * (whole.score * whole.coverage ** 2 + TOGETHER * together);
+    if (page.docs.some(entry => this.headingIs(entry, concepts))) {
+      score *= EXACT_HEADING_BONUS;  // the query is a section's name: "LPSK", "Visum"
+    } else if (page.docs.some(entry => this.headingShare(entry, concepts) >= 0.6 * totalWeight)) {
+      score *= HEADING_BONUS;
+    }
+    if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
+    if (concepts.asksSource && page.sources) score *= MEANING_BONUS;
+    return {score, matched: whole.matched};
+  }
+
+  /* A page keyword of several words typed as it stands ("paspor ditahan"). */
+  keywordBonus(page, typed) {
+    let bonus = 0;
+    for (const keyword of page.keywords) {
+      if (!typed.includes(` ${keyword} `)) continue;
+      for (const root of keyword.split(" ")) bonus += FIELD.tags * this.idf(root) / 2;
+    }
+    return bonus;
+  }
+
+  /* The section's heading is what was typed, word for word: "LPSK", "visum", "SAPA 129".
+     Compared as typed, not by root: "diperkosa" describes a case, "perkosaan" names the term. */
+  headingIs(entry, concepts) {
+    return concepts.typed.length > 0 && entry.title.length === concepts.typed.length &&
+           concepts.typed.every(word => entry.title.includes(word));
+  }
+
+  /* How much of the query a section's heading says on its own ("SAPA 129"). */
+  headingShare(entry, concepts) {
+    let share = 0;
+    for (const concept of concepts) {
+      if (concept.alternatives.some(alt => alt.weight >= ALT.name &&
+                                           alt.roots.every(root => entry.heading.has(root)))) {
+        share += concept.weight;
+      }
+    }
+    return share;
+  }
+}
