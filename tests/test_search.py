@@ -27,8 +27,10 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 # (branch k15) their misses were studied too: Banjar prefixes, a prefix typed apart, recovery
 # and shelter words, a told stage as strong as a told type, the privacy page's prior, questions
 # about the law, accompaniment, outreach and neglect cues; the whole set 490/525 = 93.3 percent
-# (a tuned figure: C and D are no longer held out).
-TARGET = 0.93
+# (a tuned figure: C and D are no longer held out). Two more groups (E, F, session 5) written
+# the same way and measured once on that engine, never tuned on: 50/60 and 53/60 (on main
+# before k15: 49 and 52); the whole set 593/645 = 91.9 percent.
+TARGET = 0.91
 
 
 def recall(entries, answers) -> tuple[float, list[str]]:
