@@ -153,7 +153,8 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
         docs = stage.write_sources(root, generated, staging / "sources")
         config = stage.write_config(root, generated, docs, built)
         report(f"Mesin situs ({engine.name()}) menata halaman ...")
-        engine.build(config, epoch=source_date_epoch(generated.handbook))
+        engine.build(config, epoch=source_date_epoch(generated.handbook),
+                     cache_dir=root / CACHE / "templates")
         report("Menyelesaikan: unduhan luring, indeks pencarian, kebijakan keamanan, "
                "aplikasi web ...")
         finish.finish_site(built, generated, docs_dir=stage.hand_written_dir(root), site_url=url,
