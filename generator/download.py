@@ -36,7 +36,9 @@ UNUSED_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 _LOCAL = rf"(?!{NOT_RELATIVE})"
 _FOLDER_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}([^"'#?]*/)(?=[#?"'])""")
 _DOTS_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}((?:[^"'#?]*/)?\.\.?)(?=[#?"'])""")
-_ONLINE_ONLY = re.compile(r'\s*<(?:link rel="manifest"|meta name="theme-color")[^>]*>')
+# Starts with its tag, not with the spaces before it (`\s*<...` was tried at every space of
+# every page); `_without_online_only` drops those spaces.
+_ONLINE_ONLY = re.compile(r'<(?:link rel="manifest"|meta name="theme-color")[^>]*>')
 _ZIP_ITEM = re.compile(r"<li>(?:(?!</li>).)*?" + re.escape(OFFLINE_ZIP.rsplit("/", 1)[1])
                        + r"(?:(?!</li>).)*?</li>\s*", re.DOTALL)
 _EMPTY_LIST = re.compile(r"<ul>\s*</ul>\s*")
@@ -70,7 +72,7 @@ def offline_page(page_html: str, depth: int) -> str:
     """A built page of the site as the download shows it (before its last checks)."""
     page_html = _FOLDER_LINK.sub(r"\1\3index.html", page_html)
     page_html = _DOTS_LINK.sub(r"\1\3/index.html", page_html)
-    page_html = _ONLINE_ONLY.sub("", page_html)
+    page_html = _without_online_only(page_html)
     page_html = _EMPTY_LIST.sub("", _ZIP_ITEM.sub("", page_html))
     shim = f'<script src="{"../" * depth}{SHIM}"></script>'
     at = page_html.find("</head>")
@@ -78,6 +80,16 @@ def offline_page(page_html: str, depth: int) -> str:
     if first is None:
         return page_html
     return page_html[:first.start()] + shim + page_html[first.start():]
+
+
+def _without_online_only(page_html: str) -> str:
+    """The page without the web app's manifest link and theme colour, nor the spaces before
+    them."""
+    parts, last = [], 0
+    for match in _ONLINE_ONLY.finditer(page_html):
+        parts.append(page_html[last:match.start()].rstrip())
+        last = match.end()
+    return "".join(parts) + page_html[last:] if parts else page_html
 
 
 def offline_index(index: dict) -> dict:
