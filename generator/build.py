@@ -154,8 +154,7 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
         config = stage.write_config(root, generated, docs, built)
         entries = _search_entries(config, docs, root / CACHE / "search")
         report(f"Mesin situs ({engine.name()}) menata halaman ...")
-        engine.build(config, epoch=source_date_epoch(generated.handbook),
-                     cache_dir=root / CACHE / "templates")
+        engine.build(config, epoch=source_date_epoch(generated.handbook))
         if entries is not None:
             engine_index.write(built, entries)
         report("Menyelesaikan: unduhan luring, indeks pencarian, kebijakan keamanan, "

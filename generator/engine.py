@@ -36,15 +36,13 @@ def name() -> str:
     return chosen
 
 
-def build(config_file: Path, *, engine: str | None = None, epoch: str | None = None,
-          cache_dir: Path | None = None) -> None:
+def build(config_file: Path, *, engine: str | None = None, epoch: str | None = None) -> None:
     """Build the site `config_file` describes.
 
     MkDocs runs in this process. Another engine runs as its own command in a child process:
     ProperDocs takes the place of the `mkdocs` modules when it starts, which must not happen in
     a process that has loaded MkDocs. `epoch` is the SOURCE_DATE_EPOCH the engine dates the
-    sitemap from (same content, same bytes). `cache_dir` keeps the theme's templates compiled
-    between builds (MkDocs in this process only).
+    sitemap from (same content, same bytes).
     """
     engine = engine or name()
     if engine != "mkdocs":
@@ -56,32 +54,12 @@ def build(config_file: Path, *, engine: str | None = None, epoch: str | None = N
 
     with _quiet(engine), _environment("SOURCE_DATE_EPOCH", epoch):
         config = load_config(str(config_file))
-        if cache_dir is not None:
-            _keep_templates_compiled(config.theme, cache_dir)
         try:
             build_module.build(config)
         except MkDocsException as exc:
             raise EngineError(f"Situs tidak dibangun: {exc}") from None
         finally:
             config.plugins.on_shutdown()
-
-
-def _keep_templates_compiled(theme, cache_dir: Path) -> None:
-    """Compiling the theme's ~70 Jinja templates was a tenth of the engine's time on the
-    shipped handbook; Jinja's own bytecode cache reads them back compiled (checked against each
-    template's source, so an updated theme compiles again). Same templates, same pages."""
-    import jinja2
-
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    bytecode = jinja2.FileSystemBytecodeCache(str(cache_dir))
-    get_env = theme.get_env
-
-    def get_env_with_cache() -> jinja2.Environment:
-        env = get_env()
-        env.bytecode_cache = bytecode
-        return env
-
-    theme.get_env = get_env_with_cache
 
 
 def _build_in_child(config_file: Path, engine: str, epoch: str | None) -> None:
