@@ -82,7 +82,7 @@ def grouped(by_type: list[dict]) -> list[dict]:
     for start in range(0, len(by_type), TYPES_PER_GROUP):
         chunk = by_type[start:start + TYPES_PER_GROUP]
         first, last = next(iter(chunk[0])), next(iter(chunk[-1]))
-        out.append({first if first == last else f"{first} – {last}": chunk})
+        out.append({first if first == last else f"{first} \N{EN DASH} {last}": chunk})
     return out
 
 

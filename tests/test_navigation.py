@@ -52,7 +52,7 @@ def test_many_types_are_grouped_by_at_most_twelve(many_types):
     assert [len(types) for _, types in groups] == [12, 12, 3]
     assert [t for _, types in groups for t in types] == names  # same order, none lost
     first, last = groups[0][1][0], groups[0][1][-1]
-    assert groups[0][0] == f"{first} – {last}"
+    assert groups[0][0] == f"{first} \N{EN DASH} {last}"
 
 
 def test_grouping_keeps_every_page_and_its_url(many_types):
@@ -69,4 +69,4 @@ def test_a_handbook_with_few_types_is_not_grouped():
     flat = [{f"Jenis {n}": []} for n in range(pages.TYPES_PER_GROUP)]
     assert len(pages.grouped(flat)) == 1
     root_nav = generate(MINI, checklists=False).nav
-    assert all("–" not in next(iter(t)) for t in root_nav[1]["Jenis kekerasan"])
+    assert all("\N{EN DASH}" not in next(iter(t)) for t in root_nav[1]["Jenis kekerasan"])
