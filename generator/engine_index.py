@@ -143,12 +143,15 @@ def _excluded(text: str, meta: dict) -> str:
 
 
 def _engine_order(docs: Path) -> list[str]:
-    """The Markdown pages in the order MkDocs finds (and builds) them: folders by name, in each
-    folder `index.md` first, then by name."""
+    """The Markdown pages MkDocs builds, in its order: folders by name, in each folder
+    `index.md` first, then by name; not what it leaves out by default (names starting with
+    a dot, a top-level `templates/` folder)."""
     out = []
     for folder, dirnames, filenames in os.walk(docs, followlinks=True):
-        dirnames.sort()
-        filenames.sort(key=lambda f: (os.path.splitext(f)[0] not in ("index", "README"), f))
         rel = Path(folder).relative_to(docs).as_posix()
-        out += [f if rel == "." else f"{rel}/{f}" for f in filenames if f.endswith(".md")]
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and not (rel == "." and d == "templates"))
+        filenames.sort(key=lambda f: (os.path.splitext(f)[0] not in ("index", "README"), f))
+        out += [f if rel == "." else f"{rel}/{f}" for f in filenames
+                if f.endswith(".md") and not f.startswith(".")]
     return out

@@ -152,6 +152,8 @@ def test_the_search_index_made_beside_the_engine_is_the_themes_own(project, tmp_
     (project / "docs/pages/dengan-tag.md").write_text(
         "---\ntags:\n  - rujukan\nsearch:\n  boost: 2\n---\n# Dengan tag\n\nIsi.\n",
         encoding="utf-8")
+    (project / "docs/pages/.catatan.md").write_text("# Catatan\n\nTidak dibangun.\n",
+                                                     encoding="utf-8")  # the engine skips it
     config_file = project / "mkdocs.yml"
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     config["nav"].append({"Tanpa judul & tag": "tanpa-judul.md"})
@@ -169,4 +171,5 @@ def test_the_search_index_made_beside_the_engine_is_the_themes_own(project, tmp_
     assert b'"location":"tanpa-judul/","title":"Tanpa judul &amp;amp; tag"' in built["plugin"]
     assert b'"location":"tanpa-judul/#bagian"' in built["plugin"]
     assert b'"boost":2' in built["plugin"]
+    assert b"Tidak dibangun" not in built["plugin"]
     assert built["beside"] == built["plugin"]
