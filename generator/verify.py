@@ -18,13 +18,14 @@ from pathlib import Path
 
 from generator import pages, search
 from generator.build import Generated
-from generator.download import FOLDER, file_url
+from generator.download import FOLDER
 from generator.errors import HandbookError
 from generator.pages import OFFLINE_ZIP
 
 _URL_ATTRIBUTE = re.compile(r"""\s(?:href|src)=(["'])([^"']*)\1""")
 _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 _NOT_A_FILE = re.compile(pages.NOT_RELATIVE)
+_PARTS = re.compile(r"([^#?]*)([^#]*)#?(.*)", re.DOTALL)  # path, ?query, fragment
 SHOWN = 5  # missing files and broken links named in the message; the rest are counted
 
 
@@ -63,8 +64,12 @@ def broken_links(names: set[str], read: Callable[[str], str]) -> list[str]:
             url = match[2]
             if not url or _NOT_A_FILE.match(url):
                 continue
-            path, _, fragment = file_url(url).partition("#")
-            target = posixpath.normpath(posixpath.join(here, path.partition("?")[0]))
+            path, _, fragment = _PARTS.match(url).groups()
+            if path.endswith("/"):  # download.file_url, without a call per link
+                path += "index.html"
+            elif path in (".", "..") or path.endswith(("/.", "/..")):
+                path += "/index.html"
+            target = posixpath.normpath(posixpath.join(here, path))
             if target not in names:
                 out.append(f"{rel} -> {url}")
             elif fragment and target.endswith(".html"):

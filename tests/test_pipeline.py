@@ -173,3 +173,21 @@ def test_the_search_index_made_beside_the_engine_is_the_themes_own(project, tmp_
     assert b'"boost":2' in built["plugin"]
     assert b"Tidak dibangun" not in built["plugin"]
     assert built["beside"] == built["plugin"]
+
+
+def test_the_final_check_resolves_links_as_a_browser_opens_them():
+    from generator.verify import broken_links
+
+    pages = {
+        "index.html": '<h2 id="atas">x</h2>',
+        "darurat/index.html": '<p id="sapa-129">x</p>',
+        "protokol/fisik/pengaduan/index.html": (
+            '<a href="../../../darurat/#sapa-129">a</a> <a href="../../..">b</a> '
+            '<a href="../../../?q=1#atas">c</a> <a href="#langkah">d</a> '
+            '<img src="../../../darurat/./"> <a href="tel:112">e</a> '
+            '<a href="../../../hilang/">f</a> <a href="../../../darurat/#tidak-ada">g</a>'),
+    }
+    broken = broken_links(set(pages), pages.__getitem__)  # own anchors (#langkah): the engine's
+    assert broken == sorted([
+        "protokol/fisik/pengaduan/index.html -> ../../../hilang/",
+        "protokol/fisik/pengaduan/index.html -> ../../../darurat/#tidak-ada"])
