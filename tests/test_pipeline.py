@@ -180,12 +180,13 @@ def test_the_final_check_resolves_links_as_a_browser_opens_them():
 
     pages = {
         "index.html": '<h2 id="atas">x</h2>',
-        "darurat/index.html": '<p id="sapa-129">x</p>',
+        "darurat/index.html": '<p id="sapa-129" data-id="tidak-ada">x</p>',
         "protokol/fisik/pengaduan/index.html": (
             '<a href="../../../darurat/#sapa-129">a</a> <a href="../../..">b</a> '
             '<a href="../../../?q=1#atas">c</a> <a href="#langkah">d</a> '
             '<img src="../../../darurat/./"> <a href="tel:112">e</a> '
-            '<a href="../../../hilang/">f</a> <a href="../../../darurat/#tidak-ada">g</a>'),
+            '<a href="../../../hilang/">f</a> <a href="../../../darurat/#tidak-ada">g</a> '
+            '<a data-href="../../../bukan-tautan/" href="../../..">h</a>'),
     }
     broken = broken_links(set(pages), pages.__getitem__)  # own anchors (#langkah): the engine's
     assert broken == sorted([
