@@ -192,3 +192,11 @@ def test_the_final_check_resolves_links_as_a_browser_opens_them():
     assert broken == sorted([
         "protokol/fisik/pengaduan/index.html -> ../../../hilang/",
         "protokol/fisik/pengaduan/index.html -> ../../../darurat/#tidak-ada"])
+
+
+def test_the_download_rewrites_links_not_attributes_that_look_like_them():
+    page = ('<html><head></head><body><a data-href="../darurat/" href="../darurat/">x</a>'
+            '<div data-src=".."></div><img\nsrc=".."></body></html>')
+    rewritten = offline_page(page, depth=1)
+    assert 'data-href="../darurat/" href="../darurat/index.html"' in rewritten
+    assert '<div data-src=".."></div><img\nsrc="../index.html">' in rewritten
