@@ -137,7 +137,7 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
     policies, web app), check it is complete, then swap it into place. `report` hears each
     stage (the command line prints it).
     """
-    from generator import engine, finish, stage, verify
+    from generator import engine, engine_index, finish, stage, verify
 
     site_dir = site_dir.resolve()
     refuse_site_target(root.resolve(), site_dir)
@@ -152,8 +152,11 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
         built.mkdir()
         docs = stage.write_sources(root, generated, staging / "sources")
         config = stage.write_config(root, generated, docs, built)
+        entries = _search_entries(config, docs, root / CACHE / "search")
         report(f"Mesin situs ({engine.name()}) menata halaman ...")
         engine.build(config, epoch=source_date_epoch(generated.handbook))
+        if entries is not None:
+            engine_index.write(built, entries)
         report("Menyelesaikan: unduhan luring, indeks pencarian, kebijakan keamanan, "
                "aplikasi web ...")
         finish.finish_site(built, generated, docs_dir=stage.hand_written_dir(root), site_url=url,
@@ -167,6 +170,35 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return generated
+
+
+def _search_entries(config_file: Path, docs: Path, cache_dir: Path) -> list[dict] | None:
+    """The theme's search entries, made beside the engine (`generator.engine_index`), when the
+    engine config has the theme's search plugin; None without it."""
+    import yaml
+
+    from generator import engine_index
+
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    plugins = [entry if isinstance(entry, str) else next(iter(entry))
+               for entry in config.get("plugins") or []]
+    if not {"search", "material/search"} & set(plugins):
+        return None
+    return engine_index.index_pages(docs, _nav_titles(config.get("nav") or []),
+                                    config.get("markdown_extensions") or [], cache_dir)
+
+
+def _nav_titles(nav: list) -> dict[str, str]:
+    """Source path -> its title in a `nav` of MkDocs' form."""
+    titles: dict[str, str] = {}
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                if isinstance(value, list):
+                    titles.update(_nav_titles(value))
+                else:
+                    titles.setdefault(str(value), str(title))
+    return titles
 
 
 # What every built handbook holds: a folder without them is not a previous site.

@@ -30,13 +30,19 @@ SKIP_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "sit
 # The theme's own search and source maps are never used: left out of the site too.
 UNUSED_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
-# A link to a folder (`../darurat/`, `..`, `.`, with or without #anchor): `file_url` as two
-# substitutions without a Python call per link (a large handbook's pages hold a thousand
-# navigation links each). tests/test_pipeline.py checks they agree with `file_url`.
+# A link to a folder (`../darurat/`, `..`, `.`, with or without #anchor): `file_url` as
+# substitutions over a whole page (a large handbook's pages hold a thousand links each). Each
+# pattern starts with the attribute's own letters, not with the space before it (a pattern
+# starting with `\s` was tried at every space of every page); `_after_space` checks that
+# space. tests/test_pipeline.py checks they agree with `file_url`.
 _LOCAL = rf"(?!{NOT_RELATIVE})"
-_FOLDER_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}([^"'#?]*/)(?=[#?"'])""")
-_DOTS_LINK = re.compile(rf"""(\s(?:href|src)=(["'])){_LOCAL}((?:[^"'#?]*/)?\.\.?)(?=[#?"'])""")
-_ONLINE_ONLY = re.compile(r'\s*<(?:link rel="manifest"|meta name="theme-color")[^>]*>')
+_FOLDER_LINKS = tuple(re.compile(rf"""({name}=(["'])){_LOCAL}([^"'#?]*/)(?=[#?"'])""")
+                      for name in ("href", "src"))
+_DOTS_LINKS = tuple(re.compile(rf"""({name}=(["'])){_LOCAL}((?:[^"'#?]*/)?\.\.?)(?=[#?"'])""")
+                    for name in ("href", "src"))
+# Starts with its tag, not with the spaces before it (`\s*<...` was tried at every space of
+# every page); `_without_online_only` drops those spaces.
+_ONLINE_ONLY = re.compile(r'<(?:link rel="manifest"|meta name="theme-color")[^>]*>')
 _ZIP_ITEM = re.compile(r"<li>(?:(?!</li>).)*?" + re.escape(OFFLINE_ZIP.rsplit("/", 1)[1])
                        + r"(?:(?!</li>).)*?</li>\s*", re.DOTALL)
 _EMPTY_LIST = re.compile(r"<ul>\s*</ul>\s*")
@@ -68,9 +74,10 @@ def file_url(url: str) -> str:
 
 def offline_page(page_html: str, depth: int) -> str:
     """A built page of the site as the download shows it (before its last checks)."""
-    page_html = _FOLDER_LINK.sub(r"\1\3index.html", page_html)
-    page_html = _DOTS_LINK.sub(r"\1\3/index.html", page_html)
-    page_html = _ONLINE_ONLY.sub("", page_html)
+    for patterns, suffix in ((_FOLDER_LINKS, "index.html"), (_DOTS_LINKS, "/index.html")):
+        for pattern in patterns:
+            page_html = _after_space(pattern, suffix, page_html)
+    page_html = _without_online_only(page_html)
     page_html = _EMPTY_LIST.sub("", _ZIP_ITEM.sub("", page_html))
     shim = f'<script src="{"../" * depth}{SHIM}"></script>'
     at = page_html.find("</head>")
@@ -78,6 +85,26 @@ def offline_page(page_html: str, depth: int) -> str:
     if first is None:
         return page_html
     return page_html[:first.start()] + shim + page_html[first.start():]
+
+
+def _after_space(pattern: re.Pattern, suffix: str, page_html: str) -> str:
+    """Each link `pattern` finds, when it is an attribute (after a space), with `suffix`."""
+    def file_ready(match: re.Match) -> str:
+        if not page_html[match.start() - 1:match.start()].isspace():
+            return match[0]  # data-href="x/" and the like: not a link
+        return match[1] + match[3] + suffix
+
+    return pattern.sub(file_ready, page_html)
+
+
+def _without_online_only(page_html: str) -> str:
+    """The page without the web app's manifest link and theme colour, nor the spaces before
+    them."""
+    parts, last = [], 0
+    for match in _ONLINE_ONLY.finditer(page_html):
+        parts.append(page_html[last:match.start()].rstrip())
+        last = match.end()
+    return "".join(parts) + page_html[last:] if parts else page_html
 
 
 def offline_index(index: dict) -> dict:

@@ -69,6 +69,23 @@ def relative(from_page: str, to_page: str) -> str:
     return "../" * (from_dir.count("/") + 1) + to_page
 
 
+# More violence types than a phone screen holds are grouped (shipped handbook: 6, not grouped).
+# The theme prunes a collapsed section to its name, so a page carries the group names, its own
+# group's types and its own type's pages instead of every type (125 types: the navigation was
+# most of every page, of the site's size and of the engine's time).
+TYPES_PER_GROUP = 12
+
+
+def grouped(by_type: list[dict]) -> list[dict]:
+    """Sections of at most `TYPES_PER_GROUP` types, each named by its first and last type."""
+    out = []
+    for start in range(0, len(by_type), TYPES_PER_GROUP):
+        chunk = by_type[start:start + TYPES_PER_GROUP]
+        first, last = next(iter(chunk[0])), next(iter(chunk[-1]))
+        out.append({first if first == last else f"{first} \N{EN DASH} {last}": chunk})
+    return out
+
+
 def nav(handbook: Handbook) -> list:
     """The generated part of the navigation, in MkDocs' `nav` form.
 
@@ -83,6 +100,8 @@ def nav(handbook: Handbook) -> list:
                     for p in handbook.protocols if p.type == t.id)]}
         for t in handbook.types
     ]
+    if len(by_type) > TYPES_PER_GROUP:
+        by_type = grouped(by_type)
     by_stage = [{"Semua tahap": STAGES_INDEX}, *({s.name: stage_page(s)} for s in handbook.stages)]
     return [
         {"Beranda": HOME},

@@ -13,18 +13,22 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator import pages, search
 from generator.build import Generated
-from generator.download import FOLDER, file_url
+from generator.download import FOLDER
 from generator.errors import HandbookError
 from generator.pages import OFFLINE_ZIP
 
-_URL_ATTRIBUTE = re.compile(r"""\s(?:href|src)=(["'])([^"']*)\1""")
-_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+# Each starts with its own letters, not with the space before them (a pattern starting with
+# `\s` was tried at every space of every page); `_after_space` checks that space.
+_URL_ATTRIBUTES = (re.compile(r"""href=(["'])([^"']*)\1"""),
+                   re.compile(r"""src=(["'])([^"']*)\1"""))
+_ID = re.compile(r"""id=["']?([^"'\s>]+)""")
 _NOT_A_FILE = re.compile(pages.NOT_RELATIVE)
+_PARTS = re.compile(r"([^#?]*)([^#]*)#?(.*)", re.DOTALL)  # path, ?query, fragment
 SHOWN = 5  # missing files and broken links named in the message; the rest are counted
 
 
@@ -55,16 +59,20 @@ def broken_links(names: set[str], read: Callable[[str], str]) -> list[str]:
     out = []
     for rel in sorted(n for n in names if n.endswith(".html")):
         text = read(rel)
-        anchors[rel] = set(_ID.findall(text))
+        anchors[rel] = {match[1] for match in _after_space(text, (_ID,))}
         if rel == "404.html":
             continue  # its links are absolute: it is served at any address
         here = posixpath.dirname(rel)
-        for match in _URL_ATTRIBUTE.finditer(text):
+        for match in _after_space(text, _URL_ATTRIBUTES):
             url = match[2]
             if not url or _NOT_A_FILE.match(url):
                 continue
-            path, _, fragment = file_url(url).partition("#")
-            target = posixpath.normpath(posixpath.join(here, path.partition("?")[0]))
+            path, _, fragment = _PARTS.match(url).groups()
+            if path.endswith("/"):  # download.file_url, without a call per link
+                path += "index.html"
+            elif path in (".", "..") or path.endswith(("/.", "/..")):
+                path += "/index.html"
+            target = posixpath.normpath(posixpath.join(here, path))
             if target not in names:
                 out.append(f"{rel} -> {url}")
             elif fragment and target.endswith(".html"):
@@ -72,6 +80,14 @@ def broken_links(names: set[str], read: Callable[[str], str]) -> list[str]:
     out += [f"{rel} -> {url}" for rel, url, target, fragment in with_fragment
             if fragment not in anchors[target]]
     return sorted(set(out))
+
+
+def _after_space(text: str, patterns) -> Iterator[re.Match]:
+    """The matches of `patterns` that follow a space (an attribute, not `data-id=`)."""
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if text[match.start() - 1:match.start()].isspace():
+                yield match
 
 
 def verify_site(site: Path, generated: Generated, *, web_app: bool = True,

@@ -136,3 +136,67 @@ def test_the_html_cache_keeps_only_what_the_last_build_used(tmp_path):
     assert len(list(tmp_path.glob("*.md"))) == 2
     assert second["index.md"] == first["index.md"]
     assert '<a href="../">Kembali ke beranda</a>' in second["darurat.md"]
+
+
+@pytest.mark.site
+def test_the_search_index_made_beside_the_engine_is_the_themes_own(project, tmp_path):
+    """generator.engine_index gives, byte for byte, the index the theme's search plugin writes
+    when it reads every page itself: front matter with and without `search`, tags, a page with
+    none, pages the plugin skips."""
+    from generator import engine_index, stage
+    from generator.build import _search_entries, generate
+
+    (project / "docs/pages/tanpa-judul.md").write_text(
+        "Teks tanpa judul <em>penting</em>.\n\n## Bagian { #bagian }\n\nKorban & saksi.\n",
+        encoding="utf-8")
+    (project / "docs/pages/dengan-tag.md").write_text(
+        "---\ntags:\n  - rujukan\nsearch:\n  boost: 2\n---\n# Dengan tag\n\nIsi.\n",
+        encoding="utf-8")
+    (project / "docs/pages/.catatan.md").write_text("# Catatan\n\nTidak dibangun.\n",
+                                                     encoding="utf-8")  # the engine skips it
+    config_file = project / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["nav"].append({"Tanpa judul & tag": "tanpa-judul.md"})
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    generated = generate(project, checklists=False, offline_zip=True)
+    built = {}
+    for how in ("plugin", "beside"):
+        docs = stage.write_sources(project, generated, tmp_path / how / "sources")
+        config = stage.write_config(project, generated, docs, tmp_path / how / "site")
+        entries = _search_entries(config, docs, tmp_path / "cache") if how == "beside" else None
+        engine.build(config)
+        if entries is not None:
+            engine_index.write(tmp_path / how / "site", entries)
+        built[how] = (tmp_path / how / "site" / "search/search_index.json").read_bytes()
+    assert b'"location":"tanpa-judul/","title":"Tanpa judul &amp;amp; tag"' in built["plugin"]
+    assert b'"location":"tanpa-judul/#bagian"' in built["plugin"]
+    assert b'"boost":2' in built["plugin"]
+    assert b"Tidak dibangun" not in built["plugin"]
+    assert built["beside"] == built["plugin"]
+
+
+def test_the_final_check_resolves_links_as_a_browser_opens_them():
+    from generator.verify import broken_links
+
+    pages = {
+        "index.html": '<h2 id="atas">x</h2>',
+        "darurat/index.html": '<p id="sapa-129" data-id="tidak-ada">x</p>',
+        "protokol/fisik/pengaduan/index.html": (
+            '<a href="../../../darurat/#sapa-129">a</a> <a href="../../..">b</a> '
+            '<a href="../../../?q=1#atas">c</a> <a href="#langkah">d</a> '
+            '<img src="../../../darurat/./"> <a href="tel:112">e</a> '
+            '<a href="../../../hilang/">f</a> <a href="../../../darurat/#tidak-ada">g</a> '
+            '<a data-href="../../../bukan-tautan/" href="../../..">h</a>'),
+    }
+    broken = broken_links(set(pages), pages.__getitem__)  # own anchors (#langkah): the engine's
+    assert broken == sorted([
+        "protokol/fisik/pengaduan/index.html -> ../../../hilang/",
+        "protokol/fisik/pengaduan/index.html -> ../../../darurat/#tidak-ada"])
+
+
+def test_the_download_rewrites_links_not_attributes_that_look_like_them():
+    page = ('<html><head></head><body><a data-href="../darurat/" href="../darurat/">x</a>'
+            '<div data-src=".."></div><img\nsrc=".."></body></html>')
+    rewritten = offline_page(page, depth=1)
+    assert 'data-href="../darurat/" href="../darurat/index.html"' in rewritten
+    assert '<div data-src=".."></div><img\nsrc="../index.html">' in rewritten
