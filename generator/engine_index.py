@@ -101,12 +101,14 @@ def _page_entries(content: str, path: str, meta: dict, nav_title: str | None) ->
     """What Material's `SearchIndex.add_entry_from_context` adds for one page."""
     from material.plugins.search.plugin import SearchIndex
 
-    # generator.plugin escapes a front-matter title, or names the page by its (escaped) title
+    # generator.plugin escapes a front-matter title, or names the page by its title: the
+    # navigation's as it is (escaped already), else its heading's or file's, escaped
     meta = dict(meta)
     if isinstance(meta.get("title"), str):
         meta["title"] = html.escape(meta["title"])
     elif "title" not in meta:
-        meta["title"] = html.escape(_page_title(content, path, nav_title))
+        title = _page_title(content, path, nav_title)
+        meta["title"] = title if nav_title is not None else html.escape(title)
     index = SearchIndex()
     page = SimpleNamespace(meta=meta, content=content, toc=[], url=pages.url_of(path),
                            title=meta["title"])

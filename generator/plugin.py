@@ -104,8 +104,11 @@ class HandbookPlugin(BasePlugin[PluginConfig]):
     def on_page_content(self, page_html, page, config, files):
         # A page without a front-matter title is named by its first heading, which MkDocs
         # hands to the theme as unescaped text: it gets the same escaping as above.
+        # A title the navigation gave (set on the page itself) is escaped already
+        # (`stage.escape_nav`): escaped again, the reader would see "&amp;".
         if "title" not in page.meta and page.title is not None:
-            page.meta["title"] = html.escape(page.title)
+            from_nav = "title" in vars(page)
+            page.meta["title"] = page.title if from_nav else html.escape(page.title)
         return page_html
 
     def on_files(self, files, config):

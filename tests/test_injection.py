@@ -11,7 +11,7 @@ import zipfile
 import pytest
 import yaml
 
-from tests.conftest import serving
+from tests.conftest import edit, serving
 from tests.payload import inject, missing
 
 LANGUAGE = ("words:\n  - word: aib\n    reason: alasan\n    instead: kekerasan\n"
@@ -221,3 +221,18 @@ def test_search_results_show_the_payload_as_text(browser, injected):
         assert page.evaluate("window.__pwned") is None
         assert dialogs == []
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_a_page_titled_by_the_menu_shows_that_title_as_written(project, handbook, page):
+    # A hand-written page without a heading is named by its menu entry: the tab and the
+    # header show the entry's words, "&" as "&" and "<b>" as text, never "&amp;".
+    (project / "docs/pages/tentang.md").write_text("Isi halaman.\n", encoding="utf-8")
+    edit(project / "mkdocs.yml", "  - Tentang buku saku: tentang.md",
+         "  - Tentang <b>buku</b> & saku: tentang.md")
+    assert handbook("--root", project, "build").code == 0
+    page.goto((project / "site/tentang/index.html").as_uri())
+    assert page.title().startswith("Tentang <b>buku</b> & saku - ")
+    topic = page.locator(".md-header__topic:last-child .md-ellipsis")
+    assert topic.inner_text().strip() == "Tentang <b>buku</b> & saku"

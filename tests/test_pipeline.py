@@ -168,7 +168,7 @@ def test_the_search_index_made_beside_the_engine_is_the_themes_own(project, tmp_
         if entries is not None:
             engine_index.write(tmp_path / how / "site", entries)
         built[how] = (tmp_path / how / "site" / "search/search_index.json").read_bytes()
-    assert b'"location":"tanpa-judul/","title":"Tanpa judul &amp;amp; tag"' in built["plugin"]
+    assert b'"location":"tanpa-judul/","title":"Tanpa judul &amp; tag"' in built["plugin"]
     assert b'"location":"tanpa-judul/#bagian"' in built["plugin"]
     assert b'"boost":2' in built["plugin"]
     assert b"Tidak dibangun" not in built["plugin"]
