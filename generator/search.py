@@ -78,6 +78,11 @@ DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", "sumber hukum",
                "pasal", "regulasi"]
 
+# Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
+# "tolong saya"); each cue is words that must all be typed (everyday spellings read first).
+WHAT_TO_DO_CUES = ["harus lakukan", "harus dilakukan", "harus berbuat", "harus bagaimana",
+                   "harus apa", "tolong", "bantu saya", "bagaimana ini"]
+
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
 PRIORS = {
@@ -252,6 +257,11 @@ def situations(handbook: Handbook) -> list[dict]:
             for s in handbook.situations]
 
 
+def what_to_do_cues() -> list[str]:
+    """WHAT_TO_DO_CUES as a query's words."""
+    return sorted({" ".join(_query_words(cue)) for cue in WHAT_TO_DO_CUES})
+
+
 def source_cues() -> list[str]:
     """SOURCE_CUES as a query's words."""
     return sorted({" ".join(_query_words(cue)) for cue in SOURCE_CUES})
@@ -306,6 +316,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "sources": source_cues(),
+        "what_to_do": what_to_do_cues(),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),

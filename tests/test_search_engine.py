@@ -281,6 +281,20 @@ def test_a_situation_never_hides_a_page_the_words_find(real):
 
 
 @pytest.mark.site
+def test_asking_what_to_do_now_offers_the_decision_guide_first(real):
+    # A worker who does not know where to start types the guide's own question, in chat
+    # spelling, or just asks for help: the guide answers it.
+    worker, index_path, _ = real
+    asks = ["apa yg harus sy lakukan skrg", "tolong sy", "harus gimana ini",
+            "korban datang sy harus berbuat apa"]
+    plain = ["harus lapor ke mana", "visum"]
+    answers = run_node(worker, index_path, search=[*asks, *plain])["search"]
+    for query, answer in zip(asks, answers[:len(asks)], strict=True):
+        assert answer[0][0]["location"] == GUIDE, query
+    for query, answer in zip(plain, answers[len(asks):], strict=True):
+        assert answer[0][0]["location"] != GUIDE, query
+
+
 def test_the_decision_guide_is_offered_first_for_a_situation_when_it_exists(real):
     worker, index_path, index = real
     situation, short = "anak 13 tahun hamil pelakunya paman", "visum"

@@ -40,6 +40,7 @@ class SearchIndex {
                        openings: meta.definition.openings || []};
     // words that ask for the law: the sources page, and no head start for first contact
     this.sourceCues = (meta.sources || []).map(cue => cue.split(" "));
+    this.whatToDoCues = (meta.what_to_do || []).map(cue => cue.split(" "));
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}

@@ -106,6 +106,7 @@ class QueryReader extends SearchIndex {
     concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
     concepts.asksSource = this.sourceCues.some(cue => cue.every(w => typedWords.has(w)));
+    concepts.asksWhatToDo = this.whatToDoCues.some(cue => cue.every(w => typedWords.has(w)));
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
   }

@@ -107,7 +107,7 @@ class Ranking extends QueryReader {
     this.stageOverTypes(results, situation);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
-    if (this.guide && readsLikeSituation(situation, concepts)) {
+    if (this.guide && (concepts.asksWhatToDo || readsLikeSituation(situation, concepts))) {
       return {items: [guideOffer(this.guide, this.pages.get(this.guide), situation),
                       ...items.filter(group => group[0].location !== this.guide)]};
     }
