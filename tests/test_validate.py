@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
 
-from tests.conftest import edit
+from tests.conftest import ROOT, edit
 
 P = "protocols/seksual/pengaduan.yml"
 
@@ -228,6 +231,18 @@ def test_blaming_words_are_a_warning_with_the_reason_and_a_better_word(project, 
     assert lines == [
         f"{P}:22:10: peringatan: steps[1].do[1]: \"Mengaku\" menyiratkan keraguan atas cerita "
         "korban; pakai: menyampaikan [kata-tidak-dianjurkan]"]  # not in the avoid list
+
+
+def test_the_handbooks_own_list_warns_of_a_blaming_question_a_worker_would_ask(project,
+                                                                             handbook):
+    # CONTRIBUTING names these; an editor wrote one as something a worker says to the victim.
+    shutil.copy(ROOT / "protocols/language.yml", project / "protocols/language.yml")
+    edit(project / P, "do: [Antar korban ke puskesmas atau rumah sakit.]",
+         "do: [\"Tanyakan: Kenapa tidak melawan waktu itu? Kenapa baru lapor?\"]")
+    result = handbook("--root", project, "check", "--no-base")
+    lines = [x for x in result.err.splitlines() if "kata-tidak-dianjurkan" in x]
+    assert sorted(re.search(r'"([^"]+)" pertanyaan', x)[1] for x in lines) == [
+        "Kenapa baru lapor", "Kenapa tidak melawan"], result.err
 
 
 def test_one_way_of_typing_stands_for_one_word_only(project, handbook):
