@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator import pages
 from generator.errors import ContentInvalidError, HandbookError, Problem
+from generator.menu import menu_problems
 from generator.model import Handbook
 from generator.pages import BOOKLET, GUIDE_PDF, OFFLINE_ZIP, checklist_file
 from generator.printout import Printer
@@ -54,7 +55,15 @@ def generate(root: Path, *, site_url: str = "", checklists: bool = True,
     download links); `offline_zip` says the build will add the offline download (the home page
     links it).
     """
-    handbook, warnings = load_handbook(root)
+    menu = menu_problems(root)
+    try:
+        handbook, warnings = load_handbook(root)
+    except ContentInvalidError as exc:
+        if menu:
+            raise ContentInvalidError([*exc.problems, *menu]) from None
+        raise
+    if menu:
+        raise ContentInvalidError([*menu, *warnings])
     downloads: dict[str, bytes] = {}
     if checklists:
         printer = Printer(handbook, site_url=site_url, cache_dir=root / CACHE / "pdf")

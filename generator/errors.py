@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "layanan-ganda": "Dua layanan sejenis untuk satu kabupaten/kota.",
     "layanan-tidak-ada": "Id layanan yang dirujuk tidak ada di services.yml.",
     "mediasi-tindak-pidana": "Halaman mediasi kekerasan seksual, TPPO atau eksploitasi memuat prosedur mediasi.",
+    "menu-tanpa-halaman": "Menu (nav: di mkdocs.yml) menyebut halaman yang tidak ada di docs/pages/.",
     "nilai-tidak-dikenal": "Nilai di luar pilihan yang diizinkan.",
     "nomor-telepon": "Nomor telepon hanya boleh ditulis di services.yml, dengan sumbernya.",
     "panduan-berputar": "Jalur panduan kembali ke pertanyaan yang sudah ditanyakan.",

@@ -307,3 +307,16 @@ def test_a_number_inside_a_longer_number_is_not_a_service_named():
     assert named_service("Telepon 129 bila perlu", [sapa]) is sapa
     assert named_service("Catat 1290 kejadian", [sapa]) is None
     assert named_service("Hubungi sapa 129", [sapa]) is sapa
+
+
+def test_a_menu_entry_without_its_page_is_a_located_error_not_a_failed_build(project,
+                                                                              handbook):
+    # A new hand-written page, and a typo in its menu line: the engine would only stop the
+    # final build, in English.
+    (project / "docs/pages/jadwal-piket.md").write_text("# Jadwal piket\n", encoding="utf-8")
+    edit(project / "mkdocs.yml", "  - Lisensi: lisensi.md",
+         "  - Lisensi: lisensi.md\n  - Jadwal piket: jadwal_piket.md")
+    result = handbook("--root", project, "check", "--no-base")
+    assert result.code == 1
+    line = next(x for x in result.err.splitlines() if "[menu-tanpa-halaman]" in x)
+    assert line.startswith("mkdocs.yml:") and "(maksud Anda 'jadwal-piket.md'?)" in line
