@@ -92,6 +92,11 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {kind}{self.message} [{self.code}]"
 
 
+# The problems of a file that cannot be read as data at all (`generator.load`)
+UNREADABLE = frozenset({"alias-dilarang", "berkas-kosong", "bukan-utf8", "dokumen-ganda",
+                        "kunci-ganda", "tab-indentasi", "tag-dilarang", "yaml-rusak"})
+
+
 class HandbookError(Exception):
     """Base of the errors the command line reports without a traceback."""
 
@@ -100,7 +105,9 @@ class ContentInvalidError(HandbookError):
     """The content has errors; `problems` lists all of them (warnings included)."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        # A file that cannot be read comes first: what refers to its content fails because of
+        # it (a tab in types/fisik.yml, then the guide's "protokol fisik/pengaduan tidak ada").
+        self.problems = sorted(problems, key=lambda p: (p.code not in UNREADABLE, p))
         errors = [p for p in self.problems if not p.warning]
         super().__init__(summary(errors))
 

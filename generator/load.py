@@ -163,7 +163,9 @@ def load_bytes(raw: bytes, display: str) -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        raise LoadError(_yaml_problem(exc, display)) from None
+        opened = "quoted scalar" in (exc.context or "")  # then YAML says where, itself
+        raise LoadError((None if opened else _unclosed_quote(text, exc, display))
+                        or _yaml_problem(exc, display)) from None
     except yaml.YAMLError as exc:
         raise LoadError(Problem(display, 1, 1, f"YAML tidak dapat dibaca ({exc})",
                                 "yaml-rusak")) from None
@@ -197,6 +199,26 @@ def _decode(raw: bytes, display: str) -> str:
             "hapus karakter itu (sering terbawa saat menyalin dari dokumen lain)",
             "karakter-terlarang"))
     return text
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError, display: str) -> Problem | None:
+    """A text opened with '"' and never closed on its line: YAML reads on into the next lines
+    and stops further down, often with another complaint. Point at the opening quote."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    for number in range(min(mark.line, len(lines) - 1), max(-1, mark.line - 60), -1):
+        line = lines[number]
+        opened = _OPENING_QUOTE.search(line)
+        if opened and line.count('"') - line.count('\\"') == 1:
+            return Problem(display, number + 1, opened.end(), "YAML tidak dapat dibaca: tanda "
+                           "kutip dibuka di sini tetapi tidak ditutup di baris yang sama; "
+                           "tambahkan \" di akhir teks", "yaml-rusak")
+    return None
+
+
+_OPENING_QUOTE = re.compile(r'^\s*(?:- |[\w-]+: (?:- )?)"')
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:

@@ -380,9 +380,15 @@ def _protocol(run: _Run, doc: Document, type_id: str, stage: model.Stage,
             checker.report(("steps", i, "before"), f"steps[{i + 1}]: pakai after atau before, "
                            "tidak keduanya", "tipe-salah", key=True)
             ok = False
-    if len(own_ids) != len(data.get("steps", ())):
-        checker.report(("steps",), "steps: ada id langkah yang dipakai dua kali", "id-ganda")
-        ok = False
+    first_at: dict[str, int] = {}
+    for i, step in enumerate(data.get("steps", ())):
+        if step["id"] in first_at:  # at the second one, naming the first
+            checker.report(("steps", i, "id"), f"steps[{i + 1}].id: id \"{step['id']}\" sudah "
+                           f"dipakai langkah steps[{first_at[step['id']] + 1}] (baris "
+                           f"{doc.position(('steps', first_at[step['id']], 'id'))[0]}); beri id "
+                           "lain", "id-ganda")
+            ok = False
+        first_at.setdefault(step["id"], i)
     changed = [c["step"] for c in data.get("change_steps", ())]
     for key in ("skip_steps", "change_steps"):
         for i, item in enumerate(data.get(key, ())):

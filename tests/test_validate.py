@@ -320,3 +320,35 @@ def test_a_menu_entry_without_its_page_is_a_located_error_not_a_failed_build(pro
     assert result.code == 1
     line = next(x for x in result.err.splitlines() if "[menu-tanpa-halaman]" in x)
     assert line.startswith("mkdocs.yml:") and "(maksud Anda 'jadwal-piket.md'?)" in line
+
+
+def test_a_step_id_used_twice_is_named_at_the_second_step_with_the_first_ones_line(
+        project, handbook):
+    text = (project / P).read_text(encoding="utf-8")
+    step = text[text.index("  - id: rujuk-kesehatan"):text.index("change_steps:")]
+    edit(project / P, "change_steps:", step.replace("after: dengarkan", "after: rujuk-kesehatan")
+         + "change_steps:")
+    result = handbook("--root", project, "check", "--no-base")
+    second = 16 + step.count("\n")
+    assert (f"{P}:{second}:9: steps[2].id: id \"rujuk-kesehatan\" sudah dipakai langkah "
+            "steps[1] (baris 16); beri id lain [id-ganda]") in result.err, result.err
+
+
+def test_a_file_that_cannot_be_read_is_listed_before_what_fails_because_of_it(project,
+                                                                               handbook):
+    # One tab in a type file: the type is gone, and so are the protocols the guide points to.
+    edit(project / "protocols/types/fisik.yml", "short_name: Fisik", "\tshort_name: Fisik")
+    result = handbook("--root", project, "check", "--no-base")
+    problems = [x for x in result.err.splitlines() if x.startswith("protocols/")]
+    assert len(problems) > 1 and problems[0].startswith("protocols/types/fisik.yml:3:1:")
+    assert "[tab-indentasi]" in problems[0]
+
+
+def test_a_quote_left_open_is_reported_where_it_was_opened(project, handbook):
+    # YAML reads on into the next lines and stops further down with another complaint.
+    edit(project / P, "    do: [Antar korban ke puskesmas atau rumah sakit.]",
+         "    do:\n      - \"Antar korban ke puskesmas atau rumah sakit.")
+    result = handbook("--root", project, "check", "--no-base")
+    assert result.code == 1
+    assert (f"{P}:23:9: YAML tidak dapat dibaca: tanda kutip dibuka di sini tetapi tidak "
+            "ditutup di baris yang sama") in result.err, result.err
