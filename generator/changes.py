@@ -61,7 +61,27 @@ def version_problems(old: Handbook, new: Handbook, root: Path | None = None) -> 
                 path, line, 1, f"version: isi protokol berubah tetapi versi masih "
                 f"{protocol.version}; naikkan versi (misalnya {_bump(protocol.version)}) dan "
                 "tambahkan riwayat di history", "versi-belum-naik"))
-    return problems
+    return problems + _guide_version(old, new, root)
+
+
+def _guide_version(old: Handbook, new: Handbook, root: Path | None) -> list[Problem]:
+    """The decision guide, like a protocol: changed content needs a higher version."""
+    from generator.annotations import key_line
+
+    before, after = old.guide, new.guide
+    if before is None or after is None:
+        return []
+    line = (key_line(root / after.path, "version") if root else None) or 1
+    if _version(after.version) < _version(before.version):
+        return [Problem(after.path, line, 1, f"version: {after.version} lebih rendah dari versi "
+                        f"sebelumnya ({before.version})", "versi-belum-naik")]
+    ignore = {"version": "", "reviewed": before.reviewed}
+    if (after.version == before.version
+            and dataclasses.replace(before, **ignore) != dataclasses.replace(after, **ignore)):
+        return [Problem(after.path, line, 1, f"version: isi panduan berubah tetapi versi masih "
+                        f"{after.version}; naikkan versi (misalnya {_bump(after.version)})",
+                        "versi-belum-naik")]
+    return []
 
 
 def _version(text: str) -> tuple[int, ...]:

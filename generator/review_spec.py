@@ -111,11 +111,24 @@ LANGUAGE = Fields({
         "word": "kata baku", "typed": "cara mengetik"}), key="word"),
 })
 
+GUIDE = Fields({
+    "title": "judul", "intro": "pengantar", "version": "versi", "reviewed": "tanggal tinjau",
+    "questions": Items("pertanyaan", "ask", Fields({
+        "id": "id", "about": "tentang", "ask": "pertanyaan", "help": "penjelasan",
+        "answers": Items("jawaban", "answer", Fields({"answer": "jawaban", "next": "menuju"})),
+        "sources": SOURCES}), key="id"),
+    "outcomes": Items("hasil", "title", Fields({
+        "id": "id", "title": "judul", "first": "langkah pertama", "page": "halaman",
+        "protocol": "protokol", "services": "layanan yang ditampilkan", "sources": SOURCES}),
+        key="id"),
+})
+
 TOP_FILES = {"services.yml": ("Layanan dan kontak", SERVICES),
              "references.yml": ("Daftar sumber", REFERENCES),
              "roles.yml": ("Peran petugas", ROLES),
              "glossary.yml": ("Glosarium", GLOSSARY),
-             "language.yml": ("Bahasa dan ejaan", LANGUAGE)}
+             "language.yml": ("Bahasa dan ejaan", LANGUAGE),
+             "guide.yml": ("Panduan cepat", GUIDE)}
 
 
 def spec_for(rel: str) -> tuple[str, Fields] | None:

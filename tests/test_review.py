@@ -186,3 +186,19 @@ def test_a_services_description_is_said_to_show_on_the_services_page_only(repo, 
     out = lines(handbook("--root", repo, "diff", "main"))
     assert "- Layanan `sapa-129`: keterangannya tampil di halaman Layanan." in out
     assert not any("Kontaknya tampil" in line for line in out)
+
+
+def test_a_guide_change_is_shown_part_by_part_and_needs_a_version_bump(repo, handbook):
+    guide = repo / "protocols/guide.yml"
+    edit(guide, "ask: Apakah ada bahaya bagi nyawa korban saat ini?",
+         "ask: Apakah nyawa korban terancam sekarang?")
+    check = handbook("--root", repo, "check")
+    assert check.code == 1
+    assert ("protocols/guide.yml:3:1: version: isi panduan berubah tetapi versi masih 0.1.0; "
+            "naikkan versi (misalnya 0.2.0) [versi-belum-naik]") in check.err
+    edit(guide, "version: 0.1.0", "version: 0.2.0")
+    assert handbook("--root", repo, "check").code == 0
+    out = lines(handbook("--root", repo, "diff", "main"))
+    assert "- **Pertanyaan diubah: Apakah nyawa korban terancam sekarang?**" in out
+    assert "- Pertanyaan diubah:" in out
+    assert not any('{"' in line for line in out)  # parts, not raw data
