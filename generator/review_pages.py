@@ -13,6 +13,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import yaml
+
 from generator.review import FileChange, _Out, _text_list
 from generator.stage import CONFIG, hand_written_dir
 from generator.wording import github_text
@@ -36,13 +38,54 @@ def changes_outside(root: Path, base: str) -> list[FileChange]:
                                       status, out.lines or ["- Hanya spasi atau baris kosong "
                                                             "yang berubah; isinya sama."],
                                       path=path))
+        elif path == CONFIG:
+            changes.append(FileChange(path, "Menu buku saku dan pengaturan situs", status,
+                                      _config_lines(_at(root, base, path),
+                                                    _read(root / path)), path=path))
         else:
-            what = ("Menu buku saku dan pengaturan situs" if path == CONFIG
-                    else "Tampilan (tema, gaya, gambar atau skrip)")
-            changes.append(FileChange(path, what, status, [
+            changes.append(FileChange(path, "Tampilan (tema, gaya, gambar atau skrip)", status, [
                 f"- Berkas {status}. Isinya ditinjau di tab *Files changed* pull request ini; "
                 "lihat juga pratinjau buku saku."], path=path))
     return changes
+
+
+def _config_lines(old: str, new: str) -> list[str]:
+    """The menu's entries added, removed and renamed, then whether anything else changed."""
+    before, after = _yaml(old), _yaml(new)
+    out = _Out()
+    _text_list(out, _menu(before.get("nav")), _menu(after.get("nav")), "menu", 0)
+    rest = ({k: v for k, v in before.items() if k != "nav"}
+            != {k: v for k, v in after.items() if k != "nav"})
+    if rest or (before == after and old != new):
+        out.add(0, "Pengaturan situs lain berubah; ditinjau di tab *Files changed* pull request "
+                   "ini.")
+    return out.lines or ["- Hanya penulisan berkas yang berubah; isinya sama."]
+
+
+def _menu(nav, within: str = "") -> list[str]:
+    """Each page of the menu as 'Bagian / Judul: halaman.md', in order."""
+    found = []
+    for item in nav if isinstance(nav, list) else ():
+        entries = item.items() if isinstance(item, dict) else [("", item)]
+        for title, value in entries:
+            name = f"{within} / {title}" if within and title else (title or within)
+            if isinstance(value, list):
+                found += _menu(value, name)
+            else:
+                found.append(f"{name}: {value}" if name else str(value))
+    return found
+
+
+def _yaml(text: str) -> dict:
+    try:
+        data = yaml.safe_load(text) if text else {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def _changed(root: Path, base: str) -> dict[str, str]:

@@ -177,6 +177,7 @@ def test_the_diff_shows_the_words_of_hand_written_pages_and_names_other_changed_
     assert "`docs/pages/jadwal-piket.md` · berkas baru" in out
     assert "<ins>Petugas piket menerima pengaduan setiap hari kerja\\.</ins>" in out
     assert "`mkdocs.yml` · berkas diubah" in out
+    assert "- Menu, butir baru (5): <ins>Jadwal piket: jadwal\\-piket\\.md</ins>" in out
     assert "`docs/pages/stylesheets/handbook.css` · berkas diubah" in out
 
 
