@@ -254,6 +254,10 @@ def _suggest(value: str, options: Iterable[str]) -> str:
     options = list(options)
     if value in options:
         return f"; maksud Anda '{value}'?"
+    # an id typed twice over ("anak-anak" for "anak"): the id itself, not the nearest spelling
+    parts = [part for part in value.split("-") if part in options]
+    if parts and len(set(value.split("-"))) == 1:
+        return f"; maksud Anda '{parts[0]}'?"
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f"; maksud Anda '{close[0]}'?" if close else ""
 

@@ -158,6 +158,16 @@ def test_the_real_flowchart_names_every_question_and_outcome(real):
         assert f">H{n}<" in html
 
 
+def test_an_id_typed_twice_over_is_pointed_to_the_id_not_a_look_alike(real):
+    # In the real guide "apa-anak" is nearer in spelling to "anak-anak" than "anak" is; the
+    # editor meant the age question (a second tryout followed the other hint).
+    from generator.check_values import _suggest
+
+    ids = [node.id for node in (*real.guide.questions, *real.guide.outcomes)]
+    assert {"anak", "apa-anak"} <= set(ids)
+    assert _suggest("anak-anak", ids) == "; maksud Anda 'anak'?"
+
+
 # (what the editor replaced, with what) -> the line `handbook check` prints
 MISTAKES = {
     "answer to nowhere": (
