@@ -48,14 +48,27 @@ def build(config_file: Path, *, engine: str | None = None, epoch: str | None = N
     if engine != "mkdocs":
         _build_in_child(config_file, engine, epoch)
         return
+    _build_in_process(config_file, epoch)
+
+
+def rebuild_in_place(config_file: Path, *, dirty: bool, epoch: str | None = None) -> None:
+    """The preview's build (`generator.serve`): MkDocs in this process, into the same folder
+    every time, not strict (a warning is the editor's to read, not a stop). With `dirty` only
+    the pages whose source is newer than their built page are rebuilt; the rest stay."""
+    _build_in_process(config_file, epoch, strict=False, dirty=dirty)
+
+
+def _build_in_process(config_file: Path, epoch: str | None, *, strict: bool | None = None,
+                      dirty: bool = False) -> None:
+    """MkDocs in this process; `strict` None keeps the config's own setting."""
     from mkdocs.commands import build as build_module
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with _quiet(engine), _environment("SOURCE_DATE_EPOCH", epoch):
-        config = load_config(str(config_file))
+    with _quiet("mkdocs"), _environment("SOURCE_DATE_EPOCH", epoch), _without(_DIRTY_NOTICE):
+        config = load_config(str(config_file), strict=strict)
         try:
-            build_module.build(config)
+            build_module.build(config, dirty=dirty)
         except MkDocsException as exc:
             raise EngineError(f"Situs tidak dibangun: {exc}") from None
         finally:
@@ -99,24 +112,6 @@ def _quiet(engine: str) -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
-
-
-def rebuild_in_place(config_file: Path, *, dirty: bool, epoch: str | None = None) -> None:
-    """The preview's build (`generator.serve`): MkDocs in this process, into the same folder
-    every time, not strict (a warning is the editor's to read, not a stop). With `dirty` only
-    the pages whose source is newer than their built page are rebuilt; the rest stay."""
-    from mkdocs.commands import build as build_module
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    with _quiet("mkdocs"), _environment("SOURCE_DATE_EPOCH", epoch), _without(_DIRTY_NOTICE):
-        config = load_config(str(config_file), strict=False)
-        try:
-            build_module.build(config, dirty=dirty)
-        except MkDocsException as exc:
-            raise EngineError(f"Situs tidak dibangun: {exc}") from None
-        finally:
-            config.plugins.on_shutdown()
 
 
 # MkDocs warns on every dirty build that other pages' navigation may be stale: the preview
