@@ -23,6 +23,7 @@ from pathlib import Path
 from generator import pages
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.menu import menu_problems
+from generator.project import hand_written_dir, menu_entries, project_config
 from generator.model import Handbook
 from generator.pages import BOOKLET, GUIDE_PDF, OFFLINE_ZIP, checklist_file
 from generator.printout import Printer
@@ -125,7 +126,7 @@ def site_url(root: Path) -> str:
     if os.environ.get(SITE_URL_VARIABLE):
         return os.environ[SITE_URL_VARIABLE]
     try:
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+        config = project_config(root)
     except (OSError, yaml.YAMLError):
         return ""
     return str(config.get("site_url") or "")
@@ -168,7 +169,7 @@ def build_site(root: Path, site_dir: Path, *, generated: Generated | None = None
             engine_index.write(built, entries)
         report("Menyelesaikan: unduhan luring, indeks pencarian, kebijakan keamanan, "
                "aplikasi web ...")
-        finish.finish_site(built, generated, docs_dir=stage.hand_written_dir(root), site_url=url,
+        finish.finish_site(built, generated, docs_dir=hand_written_dir(root), site_url=url,
                            cache_dir=root / CACHE)
         report("Memeriksa kelengkapan situs dan unduhan luring ...")
         verify.verify_site(built, generated, offline_zip=True)
@@ -198,15 +199,11 @@ def _search_entries(config_file: Path, docs: Path, cache_dir: Path) -> list[dict
 
 
 def _nav_titles(nav: list) -> dict[str, str]:
-    """Source path -> its title in a `nav` of MkDocs' form."""
+    """Source path -> the title its own menu entry gives it (the first, if listed twice)."""
     titles: dict[str, str] = {}
-    for entry in nav:
-        if isinstance(entry, dict):
-            for title, value in entry.items():
-                if isinstance(value, list):
-                    titles.update(_nav_titles(value))
-                else:
-                    titles.setdefault(str(value), str(title))
+    for at, _, page in menu_entries(nav):
+        if at and isinstance(at[-1], str):
+            titles.setdefault(page, at[-1])
     return titles
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.load import LoadError, load_file
-
-CONFIG = "mkdocs.yml"
+from generator.project import CONFIG, hand_written_dir, menu_entries
 _ELSEWHERE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)  # a URL, not a page
 
 
@@ -24,10 +23,10 @@ def menu_problems(root: Path) -> list[Problem]:
     except (LoadError, OSError):
         return []  # not plain data: the engine reads it and says what it thinks
     data = doc.data if isinstance(doc.data, dict) else {}
-    pages_dir = root / (data.get("docs_dir") or "docs")
+    pages_dir = hand_written_dir(root)
     known = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md"))
     problems = []
-    for path, page in _entries(data.get("nav"), ("nav",)):
+    for path, _, page in menu_entries(data.get("nav"), ("nav",)):
         if _ELSEWHERE.match(page) or (pages_dir / page).is_file():
             continue
         near = difflib.get_close_matches(page, known, n=1)
@@ -38,16 +37,3 @@ def menu_problems(root: Path) -> list[Problem]:
                                     "menu-tanpa-halaman"))
     return problems
 
-
-def _entries(nav, path: tuple) -> list[tuple[tuple, str]]:
-    """(data path, page) of every page the menu names, in the menu's order."""
-    found = []
-    if isinstance(nav, list):
-        for i, item in enumerate(nav):
-            found += _entries(item, (*path, i))
-    elif isinstance(nav, dict):
-        for title, value in nav.items():
-            found += _entries(value, (*path, title))
-    elif isinstance(nav, str) and nav.strip():
-        found.append((path, nav.strip()))
-    return found

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.project import CONFIG, hand_written_dir, menu_entries
 from generator.review import FileChange, _Out, _text_list
-from generator.stage import CONFIG, hand_written_dir
 from generator.wording import github_text
 
 SEEN = ("docs", CONFIG)  # what a reader of the handbook sees, besides protocols/
@@ -62,18 +62,10 @@ def _config_lines(old: str, new: str) -> list[str]:
     return out.lines or ["- Hanya penulisan berkas yang berubah; isinya sama."]
 
 
-def _menu(nav, within: str = "") -> list[str]:
+def _menu(nav) -> list[str]:
     """Each page of the menu as 'Bagian / Judul: halaman.md', in order."""
-    found = []
-    for item in nav if isinstance(nav, list) else ():
-        entries = item.items() if isinstance(item, dict) else [("", item)]
-        for title, value in entries:
-            name = f"{within} / {title}" if within and title else (title or within)
-            if isinstance(value, list):
-                found += _menu(value, name)
-            else:
-                found.append(f"{name}: {value}" if name else str(value))
-    return found
+    return [f"{' / '.join(titles)}: {page}" if titles else page
+            for _, titles, page in menu_entries(nav)]
 
 
 def _yaml(text: str) -> dict:

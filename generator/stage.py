@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 from pathlib import Path
 
 import yaml
@@ -20,25 +19,15 @@ import yaml
 from generator.build import CACHE, Generated, site_url
 from generator.errors import HandbookError
 from generator.prerender import prerender
+from generator.project import CONFIG, hand_written_dir, project_config
 from generator.search import site_scripts
 from generator.text import one_line, outside_link
 
-CONFIG = "mkdocs.yml"
 TEMPLATE_CACHE = "jinja"  # under .handbook-cache/: the theme's compiled templates
 
 
 class UnsafeSourceError(HandbookError):
     """A hand-written page or file the build refuses to publish."""
-
-
-def project_config(root: Path) -> dict:
-    """The project's `mkdocs.yml` as plain data."""
-    return yaml.safe_load((root / CONFIG).read_text(encoding="utf-8")) or {}
-
-
-def hand_written_dir(root: Path) -> Path:
-    """The folder of the hand-written pages (`docs_dir` in mkdocs.yml)."""
-    return root / project_config(root).get("docs_dir", "docs")
 
 
 def navigation(generated: Generated, hand_written: list | None) -> list:
@@ -48,22 +37,17 @@ def navigation(generated: Generated, hand_written: list | None) -> list:
 
 def write_sources(root: Path, generated: Generated, folder: Path) -> Path:
     """Hand-written and generated pages and files into `folder/docs`; returns that folder."""
-    hand_written = hand_written_dir(root)
-    refuse_unsafe_sources(hand_written, root)
     docs = folder / "docs"
-    shutil.copytree(hand_written, docs)
-    for path, content in generated_files(root, generated):
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content.encode() if isinstance(content, str) else content)
+    sync_sources(root, generated, docs)
     return docs
 
 
 def sync_sources(root: Path, generated: Generated, docs: Path) -> tuple[set[str], set[str]]:
-    """The folder `write_sources` makes, brought up to date in place (the preview): only a
-    file whose bytes differ is written, so the engine's dirty rebuild, which goes by
-    modification times, redoes only the pages a save changed; a file no longer wanted is
-    removed. Returns the paths (relative to `docs`) written and removed."""
+    """Hand-written and generated pages and files in `docs`, new or brought up to date in
+    place (the preview keeps the folder): only a file whose bytes differ is written, so the
+    engine's dirty rebuild, which goes by modification times, redoes only the pages a save
+    changed; a file no longer wanted is removed. Returns the paths (relative to `docs`)
+    written and removed."""
     hand_written = hand_written_dir(root)
     refuse_unsafe_sources(hand_written, root)
     wanted: dict[str, str | bytes | Path] = {
