@@ -37,6 +37,7 @@ from generator.download import remove_unused
 from generator.errors import ContentInvalidError, HandbookError, Problem
 from generator.finish import finish_page, remembered_roots, static_pages
 from generator.pages import url_of
+from generator.project import CONFIG, hand_written_dir, project_config
 from generator.security import allowed_hashes
 from generator.validate import editor_file
 
@@ -67,7 +68,7 @@ class PreviewSite:
     @property
     def watched(self) -> list[Path]:
         """What an editor changes: the content, the hand-written pages and theme, mkdocs.yml."""
-        return [self.root / "protocols", self.root / "docs", self.root / stage.CONFIG]
+        return [self.root / "protocols", self.root / "docs", self.root / CONFIG]
 
     def update(self) -> None:
         """Bring the served site up to date with the project folder. Content problems end up
@@ -131,7 +132,7 @@ class PreviewSite:
         """What every page is made from: the engine config (navigation included) and the
         theme's own templates. When it changes, every page is rebuilt."""
         digest = hashlib.sha256(config.read_bytes())
-        theme_dir = (stage.project_config(self.root).get("theme") or {}).get("custom_dir")
+        theme_dir = (project_config(self.root).get("theme") or {}).get("custom_dir")
         if theme_dir:
             for path in sorted((self.root / theme_dir).rglob("*")):
                 if path.is_file():
@@ -141,31 +142,32 @@ class PreviewSite:
 
     def _publish(self, changed: set[str], gone: Iterable[str]) -> None:
         """Copy what the engine changed into the served folder, finishing the pages."""
-        static = static_pages(stage.hand_written_dir(self.root))
-        pages = {rel for rel in changed if rel.endswith(".html") and rel not in static}
+        pages = self._engine_pages(changed)
         for rel in sorted(changed - pages - {search.INDEX}):
             target = self.site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.engine_site / rel, target)
         for rel in gone:
             (self.site / rel).unlink(missing_ok=True)
-        pages |= self._pages_linking(changed, static)
+        pages |= self._pages_linking(changed)
         self._finish(pages)
         remove_unused(self.site)
         preview.write_service_worker(self.site)
 
-    def _pages_linking(self, changed: set[str], static: set[str]) -> set[str]:
+    def _engine_pages(self, rels: Iterable[str]) -> set[str]:
+        """The pages among `rels` the preview finishes: the engine's, not the hand-written
+        HTML files (they keep their own policy, as in `finish.finish_site`)."""
+        static = static_pages(hand_written_dir(self.root))
+        return {rel for rel in rels if rel.endswith(".html") and rel not in static}
+
+    def _pages_linking(self, changed: set[str]) -> set[str]:
         """Pages that link a changed download: their links show its size."""
         names = {rel.rsplit("/", 1)[-1] for rel in changed if rel.endswith((".pdf", ".zip"))}
         if not names:
             return set()
-        found = set()
-        for rel in self._built:
-            if rel.endswith(".html") and rel not in static:
-                text = (self.engine_site / rel).read_text(encoding="utf-8")
-                if any(name in text for name in names):
-                    found.add(rel)
-        return found
+        return {rel for rel in self._engine_pages(self._built)
+                if any(name in (self.engine_site / rel).read_text(encoding="utf-8")
+                       for name in names)}
 
     def _finish(self, pages: Iterable[str]) -> None:
         hashes = allowed_hashes(root_path=urlsplit(self.url).path or "/")
@@ -183,8 +185,7 @@ class PreviewSite:
         if self.generated is None and not self._built:
             self._build_problems_page()
             return
-        static = static_pages(stage.hand_written_dir(self.root))
-        self._finish(rel for rel in self._built if rel.endswith(".html") and rel not in static)
+        self._finish(self._engine_pages(self._built))
 
     def _build_problems_page(self) -> None:
         """No good build yet: the hand-written pages and a home page, with the problems."""
