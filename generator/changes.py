@@ -40,47 +40,39 @@ def content_changed(before: Protocol, after: Protocol) -> bool:
 
 
 def version_problems(old: Handbook, new: Handbook, root: Path | None = None) -> list[Problem]:
-    """A protocol whose content changed needs a higher version than at the base revision.
+    """A protocol, or the decision guide, whose content changed needs a higher version than at
+    the base revision.
 
-    With `root`, each problem points at the protocol's `version:` line."""
-    from generator.annotations import key_line
-
+    With `root`, each problem points at the file's `version:` line."""
     problems = []
     old_protocols = {p.key: p for p in old.protocols if p.written}
     for protocol in new.protocols:
         before = old_protocols.get(protocol.key)
-        if not protocol.written or before is None:
-            continue
-        path = protocol.where.path
-        line = (key_line(root / path, "version") if root else None) or 1
-        if _version(protocol.version) < _version(before.version):
-            problems.append(Problem(path, line, 1, f"version: {protocol.version} lebih rendah dari "
-                                    f"versi sebelumnya ({before.version})", "versi-belum-naik"))
-        elif content_changed(before, protocol) and protocol.version == before.version:
-            problems.append(Problem(
-                path, line, 1, f"version: isi protokol berubah tetapi versi masih "
-                f"{protocol.version}; naikkan versi (misalnya {_bump(protocol.version)}) dan "
-                "tambahkan riwayat di history", "versi-belum-naik"))
-    return problems + _guide_version(old, new, root)
+        if protocol.written and before is not None:
+            problems += _version_problem(
+                protocol.where.path, root, before.version, protocol.version,
+                content_changed(before, protocol), "protokol",
+                " dan tambahkan riwayat di history")
+    if old.guide is not None and new.guide is not None:
+        ignore = {"version": "", "reviewed": old.guide.reviewed}
+        changed = (dataclasses.replace(old.guide, **ignore)
+                   != dataclasses.replace(new.guide, **ignore))
+        problems += _version_problem(new.guide.path, root, old.guide.version,
+                                     new.guide.version, changed, "panduan")
+    return problems
 
 
-def _guide_version(old: Handbook, new: Handbook, root: Path | None) -> list[Problem]:
-    """The decision guide, like a protocol: changed content needs a higher version."""
+def _version_problem(path: str, root: Path | None, before: str, after: str, changed: bool,
+                     what: str, also: str = "") -> list[Problem]:
     from generator.annotations import key_line
 
-    before, after = old.guide, new.guide
-    if before is None or after is None:
-        return []
-    line = (key_line(root / after.path, "version") if root else None) or 1
-    if _version(after.version) < _version(before.version):
-        return [Problem(after.path, line, 1, f"version: {after.version} lebih rendah dari versi "
-                        f"sebelumnya ({before.version})", "versi-belum-naik")]
-    ignore = {"version": "", "reviewed": before.reviewed}
-    if (after.version == before.version
-            and dataclasses.replace(before, **ignore) != dataclasses.replace(after, **ignore)):
-        return [Problem(after.path, line, 1, f"version: isi panduan berubah tetapi versi masih "
-                        f"{after.version}; naikkan versi (misalnya {_bump(after.version)})",
-                        "versi-belum-naik")]
+    line = (key_line(root / path, "version") if root else None) or 1
+    if _version(after) < _version(before):
+        return [Problem(path, line, 1, f"version: {after} lebih rendah dari versi sebelumnya "
+                        f"({before})", "versi-belum-naik")]
+    if changed and after == before:
+        return [Problem(path, line, 1, f"version: isi {what} berubah tetapi versi masih {after}; "
+                        f"naikkan versi (misalnya {_bump(after)}){also}", "versi-belum-naik")]
     return []
 
 
