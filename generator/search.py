@@ -67,9 +67,12 @@ STOPWORDS = sorted({
 # Words that ask what something means: they point to the glossary instead of being searched.
 DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya", "definisi",
                            "singkatan", "kepanjangan", "kepanjangannya", "istilah", "bedanya",
-                           "perbedaan", "pengertiannya"})
+                           "perbedaan", "pengertiannya", "apaan"})
 # Two words that ask the same at the start of a question: "apa itu delik aduan".
 DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
+# ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
+# as "itu", protocols/language.yml).
+DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya"]
 
 # Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
 # kdrt"): like a question about a word's meaning, a question about a source, not a case to act
@@ -77,6 +80,13 @@ DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 # Matched on the words as typed, not their roots: "mengundang" (invite) is no law.
 SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", "sumber hukum",
                "pasal", "regulasi"]
+
+# Words that ask for a number or an address ("nomor sapa 129", "hotline lapor kekerasan anak",
+# "alamat UPTD PPA"): the emergency numbers and the services pages answer it, above the
+# protocols that mention the service. Matched on the words as typed (everyday spellings read
+# first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa dihubungi" tells a case.
+CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
+                "call center"]
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
 # "tolong saya"); each cue is words that must all be typed (everyday spellings read first).
@@ -207,7 +217,8 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     for stage in handbook.stages:
         labels[url_of(stage_page(stage))] = {"labels": ["Tahap layanan"], "prior": 0.9,
                                              "stage": stage.id}
-    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "first": True}
+    labels[url_of(EMERGENCY)] = {"labels": ["Nomor darurat"], "first": True, "contacts": True}
+    labels.setdefault(url_of(SERVICES), {})["contacts"] = True  # numbers and addresses
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
     labels[url_of(REFERENCES)]["sources"] = True  # the answer to a question about the law
@@ -249,7 +260,7 @@ def situations(handbook: Handbook) -> list[dict]:
         out = []
         for word in _query_words(cue):
             for formal in _query_words(spelled.get(word, word)):
-                out.append(root(formal))
+                out.append(cue_root(formal))
         return " ".join(out)
 
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
@@ -265,6 +276,22 @@ def what_to_do_cues() -> list[str]:
 def source_cues() -> list[str]:
     """SOURCE_CUES as a query's words."""
     return sorted({" ".join(_query_words(cue)) for cue in SOURCE_CUES})
+
+
+def contact_cues() -> list[str]:
+    """CONTACT_CUES as a query's words."""
+    return sorted({" ".join(_query_words(cue)) for cue in CONTACT_CUES})
+
+
+def cue_root(word: str) -> str:
+    """A cue word's root as a situation matches it: "memulangkan" (to send someone home) is
+    not "pulang" (to go home; "laki kada bulik", the husband does not come home), so a word
+    whose -kan ending made a new word keeps it as "pulang+kan", and only a typed word with
+    that ending matches (web/search-query.js reads a query's words the same way)."""
+    base = root(word)
+    if word.endswith("kan") and base != word and not base.endswith("kan"):
+        return f"{base}+kan"
+    return base
 
 
 def _query_words(text: str) -> list[str]:
@@ -294,7 +321,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # roots of the words a query may bring that the handbook's text does not have: spelled
     # formal words and situation cues (the browser's stemmer must find the same roots)
     extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
-    extra |= {r for s in cues for cue in s["cues"] for r in cue.split()}
+    extra |= {r.removesuffix("+kan") for s in cues for cue in s["cues"] for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}
@@ -314,8 +341,10 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "stopwords": STOPWORDS,
         "spellings": spellings(handbook),
         "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
+                       "closings": DEFINITION_CLOSINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "sources": source_cues(),
+        "contact": contact_cues(),
         "what_to_do": what_to_do_cues(),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,

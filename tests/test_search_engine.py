@@ -256,6 +256,49 @@ def test_without_a_stage_the_page_for_first_contact_comes_first(real):
 
 
 @pytest.mark.site
+def test_two_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
+    # "dipukul ayah": the physical violence protocol for first contact, not the neglect type
+    # page that happens to say "ayah" and "kekerasan fisik" (the commonest queries).
+    worker, index_path, _ = real
+    queries = {"dipukul ayah": "fisik", "diancam cerai": "psikis", "mucikari": "eksploitasi"}
+    answers = run_node(worker, index_path, search=list(queries))["search"]
+    for (query, kind), answer in zip(queries.items(), answers, strict=True):
+        assert re.match(FIRST_CONTACT.format(kind), first_pages(answer, 1)[0]), (
+            query, first_pages(answer))
+
+
+@pytest.mark.site
+def test_a_question_about_a_word_asked_after_it_goes_to_the_glossary(real):
+    worker, index_path, _ = real
+    queries = ["LPSK itu apa", "visum et repertum tu apa", "restitusi apaan"]
+    for query, answer in zip(queries, run_node(worker, index_path, search=queries)["search"],
+                             strict=True):
+        assert first_pages(answer, 1) == ["glosarium/"], (query, first_pages(answer))
+
+
+@pytest.mark.site
+def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
+    worker, index_path, _ = real
+    queries = ["nomor sapa 129 buat lapor kekerasan", "hotline lapor kekerasan anak 24 jam"]
+    for query, answer in zip(queries, run_node(worker, index_path, search=queries)["search"],
+                             strict=True):
+        assert set(first_pages(answer, 2)) & {"darurat/", "layanan/"}, (query, first_pages(answer))
+
+
+@pytest.mark.site
+def test_going_home_is_not_being_sent_home(real):
+    # "laki kada bulik" (the husband does not come home) is neglect, not the recovery stage's
+    # repatriation ("dipulangkan"), which still tells recovery.
+    worker, index_path, _ = real
+    home, sent = run_node(worker, index_path, search=[
+        "laki tulak kada bulik bini kd dibari duit",
+        "korban tppo dipulangkan dari malaysia"])["search"]
+    assert re.match(FIRST_CONTACT.format("penelantaran"), first_pages(home, 1)[0]), (
+        first_pages(home))
+    assert first_pages(sent, 1) == ["protokol/perdagangan-orang/pemulihan/"], first_pages(sent)
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

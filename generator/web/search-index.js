@@ -37,10 +37,13 @@ class SearchIndex {
     this.stopwords = new Set(meta.stopwords);
     this.spellings = entries(meta.spellings);
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
-                       openings: meta.definition.openings || []};
+                       openings: meta.definition.openings || [],
+                       closings: meta.definition.closings || []};
     // words that ask for the law: the sources page, and no head start for first contact
     this.sourceCues = (meta.sources || []).map(cue => cue.split(" "));
     this.whatToDoCues = (meta.what_to_do || []).map(cue => cue.split(" "));
+    // words that ask for a number or an address: the emergency and services pages
+    this.contactCues = (meta.contact || []).map(cue => cue.split(" "));
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}
@@ -157,6 +160,7 @@ class SearchIndex {
       page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
               type: info.type || null, stage: info.stage || null, first: Boolean(info.first),
               notApplicable: Boolean(info.na), sources: Boolean(info.sources),
+              contacts: Boolean(info.contacts),
               docs: [], weights: new Map(), textCounts: new Map(), keywords: []};
       this.pages.set(location, page);
     }

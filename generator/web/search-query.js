@@ -64,13 +64,18 @@ class QueryReader extends SearchIndex {
     const everyRoot = new Set();
     for (const item of items) {
       everyRoot.add(this.root(item.word));
+      const made = cueRoot(item.word, this.root(item.word));  // "dipulangkan": pulang+kan
+      if (made) everyRoot.add(made);
       if (item.also) everyRoot.add(item.also);
     }
     const typedWords = new Set(items.map(item => item.word));
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const opening = ` ${queryWords(query).join(" ")} `;
+    // ... "LPSK itu apa", "visum tu apa": the same question, asked after the word
+    const closing = ` ${items.map(item => item.word).join(" ")} `;
     const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
-      this.definition.openings.some(words => opening.startsWith(` ${words} `));
+      this.definition.openings.some(words => opening.startsWith(` ${words} `)) ||
+      (items.length > 2 && this.definition.closings.some(words => closing.endsWith(` ${words} `)));
     if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
     const content = items.filter(item => !this.stopwords.has(item.word));
     if (content.length) items = content;
@@ -106,6 +111,7 @@ class QueryReader extends SearchIndex {
     concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
     concepts.asksSource = this.sourceCues.some(cue => cue.every(w => typedWords.has(w)));
+    concepts.asksContact = this.contactCues.some(cue => cue.every(w => typedWords.has(w)));
     concepts.asksWhatToDo = this.whatToDoCues.some(cue => cue.every(w => typedWords.has(w)));
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
@@ -166,4 +172,10 @@ class QueryReader extends SearchIndex {
     const suffixed = /^(.+?)(nya|ku|mu|lah)$/.exec(typed);
     return suffixed && this.spellings.has(suffixed[1]) ? this.spellings.get(suffixed[1]) : null;
   }
+}
+
+/* A word whose -kan ending made a new word ("dipulangkan": sent home) as a situation's cue
+   reads it ("pulang+kan"), or null: generator/search.py cue_root. */
+function cueRoot(word, root) {
+  return word.endsWith("kan") && root !== word && !root.endsWith("kan") ? `${root}+kan` : null;
 }

@@ -9,6 +9,7 @@ const MEANING_BONUS = 3;  // "... artinya": the glossary
 const TOGETHER = 0.5;  // weight of the best single section beside the whole page
 const MAX_PAGES = 30;
 const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
+const SHORT_QUERY = 2;   // ideas in a query that names what happened, not a story
 
 class Ranking extends QueryReader {
   /* How well a page, or one section (`docs` = [it]), answers one idea: its best alternative
@@ -105,6 +106,7 @@ class Ranking extends QueryReader {
     const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
     results.sort(order("score"));
     this.stageOverTypes(results, situation);
+    if (caseFirst) firstContactFirst(results, situation, concepts);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
     if (this.guide && (concepts.asksWhatToDo || readsLikeSituation(situation, concepts))) {
@@ -150,6 +152,7 @@ class Ranking extends QueryReader {
     }
     if (concepts.asksMeaning && page.location === this.definition.page) score *= MEANING_BONUS;
     if (concepts.asksSource && page.sources) score *= MEANING_BONUS;
+    if (concepts.asksContact && page.contacts) score *= MEANING_BONUS;
     return {score, matched: whole.matched};
   }
 
@@ -181,4 +184,22 @@ class Ranking extends QueryReader {
     }
     return share;
   }
+}
+
+/* One or two words that name what happened and no stage ("diperkosa", "dipukul ayah",
+   "mucikari"): the page to act on now leads, the told type's complaint or first-response
+   protocol, before that type's later stages and before pages of other types that happen to
+   have the words. Of several told types, the one more of the query's situations name. */
+function firstContactFirst(results, situation, concepts) {
+  if (!situation.types.size || situation.stages.size || concepts.length > SHORT_QUERY) return;
+  const named = type => situation.found.filter(s => s.types.includes(type)).length;
+  let best = null;
+  for (const r of results) {
+    if (!r.page.first || !r.page.type || !situation.types.has(r.page.type)) continue;
+    if (!best || named(r.page.type) > named(best.page.type)) best = r;
+  }
+  if (!best || best === results[0]) return;
+  results.splice(results.indexOf(best), 1);
+  best.score = results[0].score * 1.01;
+  results.unshift(best);
 }

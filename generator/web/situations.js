@@ -35,7 +35,9 @@ function matchSituations(situations, everyRoot) {
     const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
     if (!cues.length) continue;
     found.push(situation);
-    if (situation.types.length) for (const cue of cues) for (const r of cue) explained.add(r);
+    if (situation.types.length) {
+      for (const cue of cues) for (const r of cue) explained.add(r.replace(/\+kan$/, ""));
+    }
   }
   return {found, explained, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages))};
