@@ -85,7 +85,7 @@ SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", 
 # "alamat UPTD PPA"): the emergency numbers and the services pages answer it, above the
 # protocols that mention the service. Matched on the words as typed (everyday spellings read
 # first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa dihubungi" tells a case.
-CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
+CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdekat",
                 "call center"]
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
@@ -278,19 +278,25 @@ def source_cues() -> list[str]:
     return sorted({" ".join(_query_words(cue)) for cue in SOURCE_CUES})
 
 
+# Endings that make a new word of a root (cue_root).
+MADE_BY_ENDING = ("kan", "i")
+
+
 def contact_cues() -> list[str]:
     """CONTACT_CUES as a query's words."""
     return sorted({" ".join(_query_words(cue)) for cue in CONTACT_CUES})
 
 
 def cue_root(word: str) -> str:
-    """A cue word's root as a situation matches it: "memulangkan" (to send someone home) is
-    not "pulang" (to go home; "laki kada bulik", the husband does not come home), so a word
-    whose -kan ending made a new word keeps it as "pulang+kan", and only a typed word with
-    that ending matches (web/search-query.js reads a query's words the same way)."""
+    """A cue word's root as a situation matches it. An ending that made a new word keeps it:
+    "memulangkan" (to send someone home) is not "pulang" (to go home; "laki kada bulik", the
+    husband does not come home), "ditutupi" (covered up) is not "ditutup" (closed), so such a
+    cue word is "pulang+kan", "tutup+i", and only a typed word with that ending (or the
+    everyday -in: "ditutupin") matches it (web/search-query.js cueRoots reads a query alike)."""
     base = root(word)
-    if word.endswith("kan") and base != word and not base.endswith("kan"):
-        return f"{base}+kan"
+    for ending in MADE_BY_ENDING:
+        if word.endswith(ending) and base != word and not base.endswith(ending):
+            return f"{base}+{ending}"
     return base
 
 
@@ -321,7 +327,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # roots of the words a query may bring that the handbook's text does not have: spelled
     # formal words and situation cues (the browser's stemmer must find the same roots)
     extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
-    extra |= {r.removesuffix("+kan") for s in cues for cue in s["cues"] for r in cue.split()}
+    extra |= {r.split("+")[0] for s in cues for cue in s["cues"] for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}

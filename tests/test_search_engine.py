@@ -299,6 +299,27 @@ def test_going_home_is_not_being_sent_home(real):
 
 
 @pytest.mark.site
+def test_the_words_that_ask_for_a_stage_are_understood_by_its_pages(real):
+    # "nginap" asks for the shelter stage; its pages need not say the word to answer it.
+    worker, index_path, _ = real
+    [answer] = run_node(worker, index_path, search=[
+        "istri kabur malam2 bawa anak, gak ada tempat nginap, takut dicari suami"])["search"]
+    assert any("penampungan-sementara/" in page for page in first_pages(answer)), (
+        first_pages(answer))
+
+
+@pytest.mark.site
+def test_a_closed_case_is_not_a_covered_up_one(real):
+    # "ditutupi" (covered up) tells mediation; "ditutup" (a case closed) tells case management.
+    worker, index_path, _ = real
+    closed, covered = run_node(worker, index_path, search=[
+        "kapan kasus kdrt boleh ditutup", "kasus kdrt ditutupi keluarga"])["search"]
+    assert any("pengelolaan-kasus/" in page for page in first_pages(closed)), first_pages(closed)
+    assert not any("mediasi/" in page for page in first_pages(closed)), first_pages(closed)
+    assert any("mediasi/" in page for page in first_pages(covered)), first_pages(covered)
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

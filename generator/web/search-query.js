@@ -64,8 +64,8 @@ class QueryReader extends SearchIndex {
     const everyRoot = new Set();
     for (const item of items) {
       everyRoot.add(this.root(item.word));
-      const made = cueRoot(item.word, this.root(item.word));  // "dipulangkan": pulang+kan
-      if (made) everyRoot.add(made);
+      // "dipulangkan": pulang+kan
+      for (const made of cueRoots(item.word, this.root(item.word))) everyRoot.add(made);
       if (item.also) everyRoot.add(item.also);
     }
     const typedWords = new Set(items.map(item => item.word));
@@ -174,8 +174,16 @@ class QueryReader extends SearchIndex {
   }
 }
 
-/* A word whose -kan ending made a new word ("dipulangkan": sent home) as a situation's cue
-   reads it ("pulang+kan"), or null: generator/search.py cue_root. */
-function cueRoot(word, root) {
-  return word.endsWith("kan") && root !== word && !root.endsWith("kan") ? `${root}+kan` : null;
+/* A word whose ending made a new word ("dipulangkan": sent home; "ditutupi", covered up) as a
+   situation's cue reads it ("pulang+kan", "tutup+i"); the everyday -in ("ditutupin") stands
+   for either. generator/search.py cue_root. */
+function cueRoots(word, root) {
+  const out = [];
+  for (const ending of ["kan", "i"]) {
+    if (root === word || root.endsWith(ending)) continue;
+    if (word.endsWith(ending) || (word.endsWith("in") && !root.endsWith("in"))) {
+      out.push(`${root}+${ending}`);
+    }
+  }
+  return out;
 }

@@ -89,9 +89,11 @@ class Ranking extends QueryReader {
       const words = this.pageScore(page, concepts, totalWeight, typed, null);
       if (!words.score && !ofType) continue;
       // a page of the situation's type understands the words of its cue ("paman" in
-      // "hamil paman") even where it does not say them
-      const told = ofType ? this.pageScore(page, concepts, totalWeight, typed, situation.explained)
-                          : words;
+      // "hamil paman") even where it does not say them; a page of the stage asked for, the
+      // words that asked for it ("nginap")
+      const explained = understood(page, situation);
+      const told = explained ? this.pageScore(page, concepts, totalWeight, typed, explained)
+                             : words;
       // a page of that type with none of the words comes after every page that has them:
       // "ditusuk" is not in the handbook, but it is physical violence
       const score = told.score ? told.score * factor : SITUATION_ONLY * factor;

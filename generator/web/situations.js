@@ -16,7 +16,8 @@ const EXPLAINED = 1;          // share of a cue's word a page of the situation's
 const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
-const NO_SITUATION = {found: [], explained: new Set(), types: new Set(), stages: new Set()};
+const NO_SITUATION = {found: [], explained: new Set(), explainedStage: new Set(),
+                      types: new Set(), stages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
 function readSituations(list) {
@@ -27,20 +28,32 @@ function readSituations(list) {
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
    included), the types and stages they point to, and the cue roots a page of the type
-   understands. */
+   understands (`explained`), or a page of the stage (`explainedStage`: "nginap" tells the
+   shelter stage, whose pages need not say it). */
 function matchSituations(situations, everyRoot) {
   const found = [];
   const explained = new Set();
+  const explainedStage = new Set();
   for (const situation of situations) {
     const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
     if (!cues.length) continue;
     found.push(situation);
-    if (situation.types.length) {
-      for (const cue of cues) for (const r of cue) explained.add(r.replace(/\+kan$/, ""));
-    }
+    const into = situation.types.length ? explained : explainedStage;
+    for (const cue of cues) for (const r of cue) into.add(r.split("+")[0]);
   }
-  return {found, explained, types: new Set(found.flatMap(s => s.types)),
+  return {found, explained, explainedStage, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages))};
+}
+
+/* The cue roots a page understands though it may not say them: those of its type's
+   situations, and of its stage's when that stage is asked for; null when neither. */
+function understood(page, situation) {
+  const ofType = page.type !== null && situation.types.has(page.type);
+  const ofStage = page.stage !== null && situation.stages.has(page.stage);
+  if (!ofType && !ofStage) return null;
+  if (!ofStage || !situation.explainedStage.size) return situation.explained;
+  if (!ofType) return situation.explainedStage;
+  return new Set([...situation.explained, ...situation.explainedStage]);
 }
 
 /* The factor a page's score is multiplied by, and the situations to show as the reason: the
