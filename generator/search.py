@@ -290,10 +290,13 @@ def contact_cues() -> list[str]:
 def cue_root(word: str) -> str:
     """A cue word's root as a situation matches it. An ending that made a new word keeps it:
     "memulangkan" (to send someone home) is not "pulang" (to go home; "laki kada bulik", the
-    husband does not come home), "ditutupi" (covered up) is not "ditutup" (closed), so such a
+    husband does not come home), "ditutupi" (covered up) is not "ditutup" (closed), nor
+    "kekeluargaan" (settled within the family) "keluarga" (family), so such a
     cue word is "pulang+kan", "tutup+i", and only a typed word with that ending (or the
     everyday -in: "ditutupin") matches it (web/search-query.js cueRoots reads a query alike)."""
     base = root(word)
+    if word == f"ke{base}an":
+        return f"{base}+kean"  # "kekeluargaan" (settled within the family), not "keluarga"
     for ending in MADE_BY_ENDING:
         if word.endswith(ending) and base != word and not base.endswith(ending):
             return f"{base}+{ending}"

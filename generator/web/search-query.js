@@ -174,11 +174,13 @@ class QueryReader extends SearchIndex {
   }
 }
 
-/* A word whose ending made a new word ("dipulangkan": sent home; "ditutupi", covered up) as a
-   situation's cue reads it ("pulang+kan", "tutup+i"); the everyday -in ("ditutupin") stands
+/* A word whose ending made a new word ("dipulangkan": sent home; "ditutupi", covered up;
+   "kekeluargaan", within the family) as a situation's cue reads it ("pulang+kan", "tutup+i",
+   "keluarga+kean"); the everyday -in ("ditutupin") stands
    for either. generator/search.py cue_root. */
 function cueRoots(word, root) {
   const out = [];
+  if (word === `ke${root}an`) out.push(`${root}+kean`);  // "kekeluargaan", not "keluarga"
   for (const ending of ["kan", "i"]) {
     if (root === word || root.endsWith(ending)) continue;
     if (word.endsWith(ending) || (word.endsWith("in") && !root.endsWith("in"))) {
