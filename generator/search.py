@@ -93,6 +93,9 @@ CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hu
 WHAT_TO_DO_CUES = ["harus lakukan", "harus dilakukan", "harus berbuat", "harus bagaimana",
                    "harus apa", "tolong", "bantu saya", "bagaimana ini"]
 
+# The reviewers' questions (a hand-written page): every word of the handbook, rarely an answer.
+REVIEWER_QUESTIONS = "pertanyaan-peninjau.md"
+
 # How much a page counts before its words do: protocols and the pages that lead to them come
 # first, the pages that mention every word (glossary, sources, the reviewers' questions) after.
 PRIORS = {
@@ -102,7 +105,7 @@ PRIORS = {
     REFERENCES: 0.5,
     SERVICES: 0.9,
     STAGES_INDEX: 0.8,
-    "pertanyaan-peninjau.md": 0.4,
+    REVIEWER_QUESTIONS: 0.4,
     "tentang.md": 0.7,
 }
 
@@ -222,6 +225,9 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
     labels[url_of(REFERENCES)]["sources"] = True  # the answer to a question about the law
+    # pages that explain words or sources: rarely what a told situation needs first
+    for page in (GLOSSARY, REFERENCES, REVIEWER_QUESTIONS):
+        labels[url_of(page)]["reference"] = True
     return dict(sorted(labels.items()))
 
 

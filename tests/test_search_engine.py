@@ -320,6 +320,18 @@ def test_a_closed_case_is_not_a_covered_up_one(real):
 
 
 @pytest.mark.site
+def test_a_case_told_in_many_words_is_answered_before_the_glossary(real):
+    # The glossary mentions nearly every word; for a told case the protocols come first, and
+    # a question about a word still goes to the glossary.
+    worker, index_path, _ = real
+    story, question = run_node(worker, index_path, search=[
+        "korban tppo sdh pulang tapi malu lawan urang kampung", "apa itu restitusi"])["search"]
+    assert "glosarium/" not in first_pages(story), first_pages(story)
+    assert "protokol/perdagangan-orang/pemulihan/" in first_pages(story), first_pages(story)
+    assert first_pages(question, 1) == ["glosarium/"], first_pages(question)
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

@@ -160,7 +160,7 @@ class SearchIndex {
       page = {location, title: "", labels: info.labels || [], prior: info.prior || 1,
               type: info.type || null, stage: info.stage || null, first: Boolean(info.first),
               notApplicable: Boolean(info.na), sources: Boolean(info.sources),
-              contacts: Boolean(info.contacts),
+              contacts: Boolean(info.contacts), reference: Boolean(info.reference),
               docs: [], weights: new Map(), textCounts: new Map(), keywords: []};
       this.pages.set(location, page);
     }

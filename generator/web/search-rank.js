@@ -9,7 +9,8 @@ const MEANING_BONUS = 3;  // "... artinya": the glossary
 const TOGETHER = 0.5;  // weight of the best single section beside the whole page
 const MAX_PAGES = 30;
 const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
-const SHORT_QUERY = 2;   // ideas in a query that names what happened, not a story
+const SHORT_QUERY = 2;
+const REFERENCE_IN_STORY = 0.5;  // the glossary, sources, reviewers' questions for a told case   // ideas in a query that names what happened, not a story
 
 class Ranking extends QueryReader {
   /* How well a page, or one section (`docs` = [it]), answers one idea: its best alternative
@@ -83,9 +84,12 @@ class Ranking extends QueryReader {
     // case to act on first
     const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
     const results = [];
+    // a case told in many words: the glossary and sources that mention every word come after
+    const story = caseFirst && readsLikeSituation(situation, concepts);
     for (const page of this.pages.values()) {
       const ofType = page.type !== null && situation.types.has(page.type);
-      const [factor, reasons] = firstThings(page, situation, caseFirst);
+      let [factor, reasons] = firstThings(page, situation, caseFirst);
+      if (page.reference && story) factor *= REFERENCE_IN_STORY;
       const words = this.pageScore(page, concepts, totalWeight, typed, null);
       if (!words.score && !ofType) continue;
       // a page of the situation's type understands the words of its cue ("paman" in
