@@ -256,11 +256,13 @@ def test_without_a_stage_the_page_for_first_contact_comes_first(real):
 
 
 @pytest.mark.site
-def test_two_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
+def test_a_few_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
     # "dipukul ayah": the physical violence protocol for first contact, not the neglect type
-    # page that happens to say "ayah" and "kekerasan fisik" (the commonest queries).
+    # page that happens to say "ayah" and "kekerasan fisik" (the commonest queries);
+    # "anak laki2 disodomi": first contact, not the shelter page that says "anak laki-laki".
     worker, index_path, _ = real
-    queries = {"dipukul ayah": "fisik", "diancam cerai": "psikis", "mucikari": "eksploitasi"}
+    queries = {"dipukul ayah": "fisik", "diancam cerai": "psikis", "mucikari": "eksploitasi",
+               "anak laki2 disodomi": "seksual"}
     answers = run_node(worker, index_path, search=list(queries))["search"]
     for (query, kind), answer in zip(queries.items(), answers, strict=True):
         assert re.match(FIRST_CONTACT.format(kind), first_pages(answer, 1)[0]), (

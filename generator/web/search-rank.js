@@ -9,8 +9,8 @@ const MEANING_BONUS = 3;  // "... artinya": the glossary
 const TOGETHER = 0.5;  // weight of the best single section beside the whole page
 const MAX_PAGES = 30;
 const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
-const SHORT_QUERY = 2;
-const REFERENCE_IN_STORY = 0.5;  // the glossary, sources, reviewers' questions for a told case   // ideas in a query that names what happened, not a story
+const SHORT_QUERY = 3;   // ideas in a query that names what happened, not a story
+const REFERENCE_IN_STORY = 0.5;  // the glossary, sources, reviewers' questions for a told case
 
 class Ranking extends QueryReader {
   /* How well a page, or one section (`docs` = [it]), answers one idea: its best alternative
@@ -192,7 +192,7 @@ class Ranking extends QueryReader {
   }
 }
 
-/* One or two words that name what happened and no stage ("diperkosa", "dipukul ayah",
+/* Up to three words that name what happened and no stage ("diperkosa", "dipukul ayah",
    "mucikari"): the page to act on now leads, the told type's complaint or first-response
    protocol, before that type's later stages and before pages of other types that happen to
    have the words. Of several told types, the one more of the query's situations name. */
