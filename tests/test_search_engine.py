@@ -334,6 +334,17 @@ def test_a_case_told_in_many_words_is_answered_before_the_glossary(real):
 
 
 @pytest.mark.site
+def test_a_cue_is_understood_by_the_pages_of_its_own_type_only(real):
+    # "dipekerjakan" points to exploitation and trafficking, "tambang emas" to exploitation
+    # only: the trafficking pages must not read "tambang emas" as theirs.
+    worker, index_path, _ = real
+    [answer] = run_node(worker, index_path,
+                        search=["anak dipekerjakan di tambang emas ilegal"])["search"]
+    assert re.match(FIRST_CONTACT.format("eksploitasi"), first_pages(answer, 1)[0]), (
+        first_pages(answer))
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

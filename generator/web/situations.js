@@ -16,7 +16,7 @@ const EXPLAINED = 1;          // share of a cue's word a page of the situation's
 const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
-const NO_SITUATION = {found: [], explained: new Set(), explainedStage: new Set(),
+const NO_SITUATION = {found: [], explained: new Map(), explainedStage: new Map(),
                       types: new Set(), stages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
@@ -27,19 +27,27 @@ function readSituations(list) {
 }
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
-   included), the types and stages they point to, and the cue roots a page of the type
-   understands (`explained`), or a page of the stage (`explainedStage`: "nginap" tells the
-   shelter stage, whose pages need not say it). */
+   included), the types and stages they point to, and the cue roots the pages of each type
+   understand (`explained`: type -> roots), or the pages of each stage (`explainedStage`:
+   "nginap" tells the shelter stage, whose pages need not say it). A cue's words are the
+   type's it points to: "tambang emas" is understood by the exploitation pages, not by the
+   trafficking pages another cue of the query points to. */
 function matchSituations(situations, everyRoot) {
   const found = [];
-  const explained = new Set();
-  const explainedStage = new Set();
+  const explained = new Map();
+  const explainedStage = new Map();
+  const add = (map, key, roots) => {
+    if (!map.has(key)) map.set(key, new Set());
+    for (const r of roots) map.get(key).add(r.split("+")[0]);
+  };
   for (const situation of situations) {
     const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
     if (!cues.length) continue;
     found.push(situation);
-    const into = situation.types.length ? explained : explainedStage;
-    for (const cue of cues) for (const r of cue) into.add(r.split("+")[0]);
+    for (const cue of cues) {
+      if (situation.types.length) for (const type of situation.types) add(explained, type, cue);
+      else for (const stage of situation.stages) add(explainedStage, stage, cue);
+    }
   }
   return {found, explained, explainedStage, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages))};
@@ -51,9 +59,10 @@ function understood(page, situation) {
   const ofType = page.type !== null && situation.types.has(page.type);
   const ofStage = page.stage !== null && situation.stages.has(page.stage);
   if (!ofType && !ofStage) return null;
-  if (!ofStage || !situation.explainedStage.size) return situation.explained;
-  if (!ofType) return situation.explainedStage;
-  return new Set([...situation.explained, ...situation.explainedStage]);
+  const roots = new Set();
+  for (const r of (ofType && situation.explained.get(page.type)) || []) roots.add(r);
+  for (const r of (ofStage && situation.explainedStage.get(page.stage)) || []) roots.add(r);
+  return roots;
 }
 
 /* The factor a page's score is multiplied by, and the situations to show as the reason: the
