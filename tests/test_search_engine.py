@@ -345,6 +345,16 @@ def test_a_cue_is_understood_by_the_pages_of_its_own_type_only(real):
 
 
 @pytest.mark.site
+def test_a_regional_word_with_an_affix_reads_as_its_formal_word(real):
+    # language.yml: dabau (Banjar) = tampar; "mandabau", "didabau" are the same word in use.
+    worker, index_path, _ = real
+    answers = run_node(worker, index_path, search=["laki mandabau bini", "bini didabau laki"])
+    for answer in answers["search"]:
+        assert re.match(FIRST_CONTACT.format("fisik"), first_pages(answer, 1)[0]), (
+            first_pages(answer))
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

@@ -17,6 +17,8 @@ const ALT = {exact: 1, informal: 0.95, name: 0.8, synonym: 0.6, sibling: 0.35, f
              prefix: 0.6};
 // Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
 const FUZZY_MIN = 6;
+// Prefixes (Indonesian and Banjar) and endings around a spelled word: "didabau", "badamaian".
+const AFFIXED = /^(di|mam|man|mang|ma|ba|ta|ka|ber|ter|me|mem|men|meng)?(.+?)(an|i|kan|nya)?$/;
 
 class QueryReader extends SearchIndex {
   /* The root of a typed word, reading everyday forms as formal ones when that finds a root
@@ -170,7 +172,20 @@ class QueryReader extends SearchIndex {
   spelling(typed) {
     if (this.spellings.has(typed)) return this.spellings.get(typed);
     const suffixed = /^(.+?)(nya|ku|mu|lah)$/.exec(typed);
-    return suffixed && this.spellings.has(suffixed[1]) ? this.spellings.get(suffixed[1]) : null;
+    if (suffixed && this.spellings.has(suffixed[1])) return this.spellings.get(suffixed[1]);
+    return this.affixedSpelling(typed);
+  }
+
+  /* A regional or everyday word with an affix ("didabau", "mandabau": dabau = tampar) reads
+     as its formal word, when the typed word is not the handbook's own and the word inside
+     is a spelling of one word. */
+  affixedSpelling(typed) {
+    if (this.df.has(this.root(typed))) return null;
+    const match = AFFIXED.exec(typed);
+    if (!match) return null;
+    const [, , stem] = match;
+    const formal = stem.length >= 4 && this.spellings.get(stem);
+    return formal && !formal.includes(" ") ? formal : null;
   }
 }
 
