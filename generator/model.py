@@ -122,6 +122,7 @@ class Situation:
     cues: tuple[str, ...]
     types: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()  # other pages by source path: "privasi.md"
 
 
 URGENCY_LABELS = {

@@ -225,6 +225,10 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
     labels[url_of(REFERENCES)]["sources"] = True  # the answer to a question about the law
+    # a page a situation points to knows its source path ("privasi.md"), which stays the same
+    # in the download, where the URLs change
+    for page in sorted({p for s in handbook.situations for p in s.pages}):
+        labels.setdefault(url_of(page), {})["source"] = page
     # pages that explain words or sources: rarely what a told situation needs first
     for page in (GLOSSARY, REFERENCES, REVIEWER_QUESTIONS):
         labels[url_of(page)]["reference"] = True
@@ -270,6 +274,7 @@ def situations(handbook: Handbook) -> list[dict]:
         return " ".join(out)
 
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
+             **({"pages": list(s.pages)} if s.pages else {}),
              "cues": sorted({cue_roots(c) for c in s.cues} - {""})}
             for s in handbook.situations]
 

@@ -2,8 +2,8 @@
 
 - `spellings` with a `language` are regional words (Banjar, Dayak Ngaju): each names where its
   meaning comes from (`source`), or says "belum dikonfirmasi".
-- `situations`: cues in what a worker types that point to a type or a stage ("minggat" ->
-  penelantaran; "baru datang" -> penanganan awal). Search ranks those pages higher and shows
+- `situations`: cues in what a worker types that point to a type, a stage or another page
+  ("minggat" -> penelantaran; "baru datang" -> penanganan awal; "hapus riwayat" -> privasi.md). Search ranks those pages higher and shows
   the situation's `label` as the reason; it never hides a page the words themselves find.
 
 Called by `generator.validate` once the types and stages are known; problems are located at
@@ -15,7 +15,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 
-from generator import model
+from pathlib import Path
+
+from generator import model, pages, project
 from generator.errors import Problem
 from generator.load import Document
 
@@ -35,33 +37,49 @@ def check_regional_words(doc: Document, raw: list, spellings: Iterable[model.Spe
 
 
 def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
-               stages: Iterable[str], report: Callable[[Problem], None]
-               ) -> tuple[model.Situation, ...]:
-    """The situations of language.yml whose types and stages exist."""
-    known = {"types": sorted(types), "stages": sorted(stages)}
+               stages: Iterable[str], report: Callable[[Problem], None],
+               pages: Iterable[str] | None = None) -> tuple[model.Situation, ...]:
+    """The situations of language.yml whose types, stages and pages exist (`pages`: the
+    source paths a situation may name, `known_pages`; None: content without its site, as
+    when `handbook check` reads main's protocols for the versions, pages not checked)."""
+    known = {"types": sorted(types), "stages": sorted(stages),
+             "pages": None if pages is None else sorted(pages)}
+    what = {"types": "jenis kekerasan", "stages": "tahap", "pages": "halaman"}
     out = []
     for i, item in enumerate(raw):
         good = True
-        for key in ("types", "stages"):
+        for key in ("types", "stages", "pages"):
             for j, value in enumerate(item.get(key) or ()):
-                if value not in known[key]:
+                if known[key] is not None and value not in known[key]:
                     close = difflib.get_close_matches(value, known[key], n=1)
                     hint = f"; maksud Anda '{close[0]}'?" if close else ""
-                    what = "jenis kekerasan" if key == "types" else "tahap"
                     report(doc.problem(("situations", i, key, j),
-                                       f"situations[{i + 1}].{key}[{j + 1}]: {what} "
+                                       f"situations[{i + 1}].{key}[{j + 1}]: {what[key]} "
                                        f"\"{value}\" tidak ada{hint}", "nilai-tidak-dikenal"))
                     good = False
-        if not item.get("types") and not item.get("stages"):
+        if not any(item.get(key) for key in ("types", "stages", "pages")):
             report(doc.problem(("situations", i),
                                f"situations[{i + 1}]: situasi \"{item['label']}\" harus "
-                               "menunjuk 'types' atau 'stages' (atau keduanya)", "kolom-wajib"))
+                               "menunjuk 'types', 'stages' atau 'pages'", "kolom-wajib"))
             good = False
         if good:
             out.append(model.Situation(label=item["label"], cues=tuple(item["cues"]),
                                        types=tuple(item.get("types") or ()),
-                                       stages=tuple(item.get("stages") or ())))
+                                       stages=tuple(item.get("stages") or ()),
+                                       pages=tuple(item.get("pages") or ())))
     return tuple(out)
+
+
+def known_pages(root: Path) -> list[str] | None:
+    """The pages a situation may point to besides types and stages: the hand-written pages
+    (`docs/pages/*.md`, by their path there) and the generated pages that serve every case;
+    None for protocols without their site (no mkdocs.yml)."""
+    if not (root / project.CONFIG).exists():
+        return None
+    hand_written = project.hand_written_dir(root)
+    written = [p.relative_to(hand_written).as_posix() for p in hand_written.rglob("*.md")]
+    return sorted({*written, pages.EMERGENCY, pages.SERVICES, pages.GLOSSARY,
+                   pages.REFERENCES, pages.GUIDE})
 
 
 def _index(raw: list, word: str, at: int) -> int:

@@ -133,7 +133,8 @@ def load_handbook(root: Path, *, today: datetime.date | None = None, guard: bool
     guide = load_guide(run, {"protocols": {f"{t}/{s}" for t in types for s in stages
                                            if (run.content / t / f"{s}.yml").exists()},
                              "types": set(types), "stages": set(stages)})
-    cues = situations.situations(*language, types, stages, run.problems.append)
+    cues = situations.situations(*language, types, stages, run.problems.append,
+                                 situations.known_pages(root))
     _check_unexpected_files(run)
     firstscreen.check_do_now(run, stages, protocols, services)
     for p in protocols:

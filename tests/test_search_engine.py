@@ -355,6 +355,18 @@ def test_a_regional_word_with_an_affix_reads_as_its_formal_word(real):
 
 
 @pytest.mark.site
+def test_a_question_about_the_phone_finds_the_privacy_page_and_says_why(real):
+    # language.yml: a situation may point to a page ("Privasi perangkat" -> privasi.md).
+    worker, index_path, _ = real
+    queries = ["cara cepat tutup halaman kalau pelaku datang", "hp dinas hilang ada data korban"]
+    for query, answer in zip(queries, run_node(worker, index_path, search=queries)["search"],
+                             strict=True):
+        first = answer[1 if answer[0][0]["location"] == GUIDE else 0][0]
+        assert first["location"] == "privasi/", (query, first_pages(answer))
+        assert first["tags"][0] == "Sesuai situasi: Privasi perangkat", first["tags"]
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

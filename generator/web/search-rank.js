@@ -87,7 +87,8 @@ class Ranking extends QueryReader {
     // a case told in many words: the glossary and sources that mention every word come after
     const story = caseFirst && readsLikeSituation(situation, concepts);
     for (const page of this.pages.values()) {
-      const ofType = page.type !== null && situation.types.has(page.type);
+      const ofType = (page.type !== null && situation.types.has(page.type)) ||
+                     pointedTo(page, situation);
       let [factor, reasons] = firstThings(page, situation, caseFirst);
       if (page.reference && story) factor *= REFERENCE_IN_STORY;
       const words = this.pageScore(page, concepts, totalWeight, typed, null);

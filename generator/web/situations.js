@@ -17,13 +17,14 @@ const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIE
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 const NO_SITUATION = {found: [], explained: new Map(), explainedStage: new Map(),
-                      types: new Set(), stages: new Set()};
+                      explainedPage: new Map(), types: new Set(), stages: new Set(),
+                      pages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
 function readSituations(list) {
   return (list || []).map(situation => ({
     label: situation.label, types: situation.types, stages: situation.stages,
-    cues: situation.cues.map(cue => cue.split(" "))}));
+    pages: situation.pages || [], cues: situation.cues.map(cue => cue.split(" "))}));
 }
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
@@ -36,6 +37,7 @@ function matchSituations(situations, everyRoot) {
   const found = [];
   const explained = new Map();
   const explainedStage = new Map();
+  const explainedPage = new Map();  // a page named by its source path -> roots
   const add = (map, key, roots) => {
     if (!map.has(key)) map.set(key, new Set());
     for (const r of roots) map.get(key).add(r.split("+")[0]);
@@ -47,10 +49,13 @@ function matchSituations(situations, everyRoot) {
     for (const cue of cues) {
       if (situation.types.length) for (const type of situation.types) add(explained, type, cue);
       else for (const stage of situation.stages) add(explainedStage, stage, cue);
+      for (const page of situation.pages) add(explainedPage, page, cue);
     }
   }
-  return {found, explained, explainedStage, types: new Set(found.flatMap(s => s.types)),
-          stages: new Set(found.flatMap(s => s.stages))};
+  return {found, explained, explainedStage, explainedPage,
+          types: new Set(found.flatMap(s => s.types)),
+          stages: new Set(found.flatMap(s => s.stages)),
+          pages: new Set(found.flatMap(s => s.pages))};
 }
 
 /* The cue roots a page understands though it may not say them: those of its type's
@@ -58,11 +63,18 @@ function matchSituations(situations, everyRoot) {
 function understood(page, situation) {
   const ofType = page.type !== null && situation.types.has(page.type);
   const ofStage = page.stage !== null && situation.stages.has(page.stage);
-  if (!ofType && !ofStage) return null;
+  const named = pointedTo(page, situation);
+  if (!ofType && !ofStage && !named) return null;
   const roots = new Set();
   for (const r of (ofType && situation.explained.get(page.type)) || []) roots.add(r);
   for (const r of (ofStage && situation.explainedStage.get(page.stage)) || []) roots.add(r);
+  for (const r of (named && situation.explainedPage.get(page.source)) || []) roots.add(r);
   return roots;
+}
+
+/* Whether a situation names this page itself ("hapus riwayat" -> privasi.md). */
+function pointedTo(page, situation) {
+  return page.source !== null && situation.pages.has(page.source);
 }
 
 /* The factor a page's score is multiplied by, and the situations to show as the reason: the
@@ -71,6 +83,10 @@ function understood(page, situation) {
 function firstThings(page, situation, firstContact = true) {
   let factor = 1;
   const reasons = [];
+  if (pointedTo(page, situation)) {
+    factor *= SITUATION_TYPE;  // as much as a told type
+    for (const s of situation.found) if (s.pages.includes(page.source)) reasons.push(s.label);
+  }
   if (page.type && situation.types.has(page.type)) {
     factor *= SITUATION_TYPE;
     for (const s of situation.found) if (s.types.includes(page.type)) reasons.push(s.label);
