@@ -122,7 +122,7 @@ class Situation:
     cues: tuple[str, ...]
     types: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
-    pages: tuple[str, ...] = ()  # other pages by source path: "privasi.md"
+    pages: tuple[str, ...] = ()  # other pages by address: "privasi", "darurat"
 
 
 URGENCY_LABELS = {

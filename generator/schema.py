@@ -366,8 +366,9 @@ LANGUAGE = Record("daftar kata", {
                        "'Kekerasan seksual · anak'.", True),
         "types": Field(ListOf(Id()), "Jenis kekerasan yang ditunjuk (id di protocols/types)."),
         "stages": Field(ListOf(Id()), "Tahap yang ditunjuk (id di protocols/stages)."),
-        "pages": Field(text_list(), "Halaman lain yang ditunjuk: nama berkasnya, mis. "
-                       "privasi.md (halaman tulisan tangan di docs/pages) atau darurat.md."),
+        "pages": Field(ListOf(PagePath()), "Halaman lain yang ditunjuk, dengan alamatnya: "
+                       "halaman tulisan tangan (mis. privasi) atau darurat, layanan, glosarium, "
+                       "rujukan, panduan."),
         "cues": Field(text_list(1), "Petunjuk: kata atau frasa; situasi cocok bila semua kata "
                       "salah satu petunjuk ada di pencarian, dalam urutan apa pun.", True),
     }, "- label: Penelantaran\n  types: [penelantaran]\n  cues: [tidak dinafkahi, minggat]"),

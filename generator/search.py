@@ -225,10 +225,11 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     for page, prior in PRIORS.items():
         labels.setdefault(url_of(page), {})["prior"] = prior
     labels[url_of(REFERENCES)]["sources"] = True  # the answer to a question about the law
-    # a page a situation points to knows its source path ("privasi.md"), which stays the same
-    # in the download, where the URLs change
-    for page in sorted({p for s in handbook.situations for p in s.pages}):
-        labels.setdefault(url_of(page), {})["source"] = page
+    # a page a situation points to knows its address ("privasi"), which stays the same in the
+    # download, where the URLs change
+    for address in sorted({p for s in handbook.situations for p in s.pages}):
+        location = f"{address}/" if directory_urls else f"{address}/index.html"
+        labels.setdefault(location, {})["source"] = address
     # pages that explain words or sources: rarely what a told situation needs first
     for page in (GLOSSARY, REFERENCES, REVIEWER_QUESTIONS):
         labels[url_of(page)]["reference"] = True

@@ -3,7 +3,7 @@
 - `spellings` with a `language` are regional words (Banjar, Dayak Ngaju): each names where its
   meaning comes from (`source`), or says "belum dikonfirmasi".
 - `situations`: cues in what a worker types that point to a type, a stage or another page
-  ("minggat" -> penelantaran; "baru datang" -> penanganan awal; "hapus riwayat" -> privasi.md). Search ranks those pages higher and shows
+  ("minggat" -> penelantaran; "baru datang" -> penanganan awal; "hapus riwayat" -> privasi). Search ranks those pages higher and shows
   the situation's `label` as the reason; it never hides a page the words themselves find.
 
 Called by `generator.validate` once the types and stages are known; problems are located at
@@ -71,15 +71,16 @@ def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
 
 
 def known_pages(root: Path) -> list[str] | None:
-    """The pages a situation may point to besides types and stages: the hand-written pages
-    (`docs/pages/*.md`, by their path there) and the generated pages that serve every case;
-    None for protocols without their site (no mkdocs.yml)."""
+    """The pages a situation may point to besides types and stages, by address (as the
+    decision guide names pages: `privasi`, `darurat`): the hand-written pages (`docs/pages`)
+    and the generated pages that serve every case; None for protocols without their site (no
+    mkdocs.yml)."""
     if not (root / project.CONFIG).exists():
         return None
     hand_written = project.hand_written_dir(root)
-    written = [p.relative_to(hand_written).as_posix() for p in hand_written.rglob("*.md")]
-    return sorted({*written, pages.EMERGENCY, pages.SERVICES, pages.GLOSSARY,
-                   pages.REFERENCES, pages.GUIDE})
+    sources = [p.relative_to(hand_written).as_posix() for p in hand_written.rglob("*.md")]
+    sources += [pages.EMERGENCY, pages.SERVICES, pages.GLOSSARY, pages.REFERENCES, pages.GUIDE]
+    return sorted({pages.url_of(s).rstrip("/") for s in sources} - {""})
 
 
 def _index(raw: list, word: str, at: int) -> int:

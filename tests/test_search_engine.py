@@ -356,7 +356,7 @@ def test_a_regional_word_with_an_affix_reads_as_its_formal_word(real):
 
 @pytest.mark.site
 def test_a_question_about_the_phone_finds_the_privacy_page_and_says_why(real):
-    # language.yml: a situation may point to a page ("Privasi perangkat" -> privasi.md).
+    # language.yml: a situation may point to a page ("Privasi perangkat" -> privasi).
     worker, index_path, _ = real
     queries = ["cara cepat tutup halaman kalau pelaku datang", "hp dinas hilang ada data korban"]
     for query, answer in zip(queries, run_node(worker, index_path, search=queries)["search"],

@@ -269,7 +269,7 @@ def test_a_regional_word_names_its_source_and_a_situation_points_to_what_exists(
         "    cues: [minggat]\n"
         "  - label: Kekerasan fisik\n    types: [fisk]\n    cues: [dipukul]\n"
         "  - label: Tanpa arah\n    cues: [barusan]\n"
-        "  - label: Privasi\n    pages: [privasy.md]\n    cues: [hapus riwayat]\n",
+        "  - label: Privasi\n    pages: [privasy]\n    cues: [hapus riwayat]\n",
         encoding="utf-8")
     result = handbook("--root", project, "check")
     assert result.code == 1
@@ -281,9 +281,9 @@ def test_a_regional_word_names_its_source_and_a_situation_points_to_what_exists(
             "tidak ada; maksud Anda 'fisik'? [nilai-tidak-dikenal]") in lines
     assert ("protocols/language.yml:20:5: situations[3]: situasi \"Tanpa arah\" harus menunjuk "
             "'types', 'stages' atau 'pages' [kolom-wajib]") in lines
-    # a page a situation points to is a page of the site: the hand-written privasi.md
-    assert ("protocols/language.yml:23:13: situations[4].pages[1]: halaman \"privasy.md\" "
-            "tidak ada; maksud Anda 'privasi.md'? [nilai-tidak-dikenal]") in lines
+    # a page a situation points to is a page of the site: the hand-written privasi
+    assert ("protocols/language.yml:23:13: situations[4].pages[1]: halaman \"privasy\" "
+            "tidak ada; maksud Anda 'privasi'? [nilai-tidak-dikenal]") in lines
     assert not any("situations[1]" in line or "spellings[1]" in line for line in lines)
 
 

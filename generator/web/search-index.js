@@ -161,7 +161,7 @@ class SearchIndex {
               type: info.type || null, stage: info.stage || null, first: Boolean(info.first),
               notApplicable: Boolean(info.na), sources: Boolean(info.sources),
               contacts: Boolean(info.contacts), reference: Boolean(info.reference),
-              source: info.source || null,  // named by a situation: "privasi.md"
+              source: info.source || null,  // its address, named by a situation: "privasi"
               docs: [], weights: new Map(), textCounts: new Map(), keywords: []};
       this.pages.set(location, page);
     }

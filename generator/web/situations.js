@@ -37,7 +37,7 @@ function matchSituations(situations, everyRoot) {
   const found = [];
   const explained = new Map();
   const explainedStage = new Map();
-  const explainedPage = new Map();  // a page named by its source path -> roots
+  const explainedPage = new Map();  // a page named by its address -> roots
   const add = (map, key, roots) => {
     if (!map.has(key)) map.set(key, new Set());
     for (const r of roots) map.get(key).add(r.split("+")[0]);
@@ -72,7 +72,7 @@ function understood(page, situation) {
   return roots;
 }
 
-/* Whether a situation names this page itself ("hapus riwayat" -> privasi.md). */
+/* Whether a situation names this page itself ("hapus riwayat" -> privasi). */
 function pointedTo(page, situation) {
   return page.source !== null && situation.pages.has(page.source);
 }
