@@ -269,9 +269,13 @@ def situations(handbook: Handbook) -> list[dict]:
 
     def cue_roots(cue: str) -> str:
         out = []
-        for word in _query_words(cue):
-            for formal in _query_words(spelled.get(word, word)):
-                out.append(cue_root(formal))
+        for part in cue.split():
+            if part.startswith("="):  # this form only: "=dijual" is not "jualan", "penjual"
+                out.extend(f"{root(w)}={w}" for w in _query_words(part[1:]))
+                continue
+            for word in _query_words(part):
+                for formal in _query_words(spelled.get(word, word)):
+                    out.append(cue_root(formal))
         return " ".join(out)
 
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
@@ -342,7 +346,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # roots of the words a query may bring that the handbook's text does not have: spelled
     # formal words and situation cues (the browser's stemmer must find the same roots)
     extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
-    extra |= {r.split("+")[0] for s in cues for cue in s["cues"] for r in cue.split()}
+    extra |= {re.split(r"[+=]", r)[0] for s in cues for cue in s["cues"] for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}

@@ -367,6 +367,20 @@ def test_a_question_about_the_phone_finds_the_privacy_page_and_says_why(real):
 
 
 @pytest.mark.site
+def test_a_child_selling_cakes_is_not_a_child_sold(real):
+    # language.yml writes "anak =dijual": only that form, not "jualan" with the same root.
+    worker, index_path, _ = real
+    cakes, sold = run_node(worker, index_path, search=[
+        "anak jualan kue ke sekolah tiap pagi", "anak dijual ke malaysia"])["search"]
+    reasons = [tag for group in cakes for tag in group[0].get("tags", [])
+               if tag.startswith("Sesuai situasi")]
+    assert not any("perdagangan" in tag.lower() for tag in reasons), reasons
+    first = sold[1 if sold[0][0]["location"] == GUIDE else 0][0]
+    assert re.match(FIRST_CONTACT.format("perdagangan-orang"), first["location"]), (
+        first_pages(sold))
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

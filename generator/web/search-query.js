@@ -68,6 +68,7 @@ class QueryReader extends SearchIndex {
       everyRoot.add(this.root(item.word));
       // "dipulangkan": pulang+kan
       for (const made of cueRoots(item.word, this.root(item.word))) everyRoot.add(made);
+      everyRoot.add(`${this.root(item.word)}=${item.word}`);  // a cue's "=dijual": this form
       if (item.also) everyRoot.add(item.also);
     }
     const typedWords = new Set(items.map(item => item.word));

@@ -40,7 +40,7 @@ function matchSituations(situations, everyRoot) {
   const explainedPage = new Map();  // a page named by its address -> roots
   const add = (map, key, roots) => {
     if (!map.has(key)) map.set(key, new Set());
-    for (const r of roots) map.get(key).add(r.split("+")[0]);
+    for (const r of roots) map.get(key).add(r.split(/[+=]/)[0]);
   };
   for (const situation of situations) {
     const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
