@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator import download, preview, search
+from generator import download, preview, search, search_words
 from generator.build import Generated
 from generator.errors import HandbookError, Problem
 from generator.pages import OFFLINE_ZIP
@@ -114,7 +114,7 @@ def remembered_roots(cache_dir: Path | None) -> Iterator[None]:
         yield
         return
     path = cache_dir / f"sastrawi-{metadata.version('PySastrawi')}.json"
-    table = search.stem_cache()
+    table = search_words.stem_cache()
     with contextlib.suppress(OSError, ValueError):
         saved = json.loads(path.read_text(encoding="utf-8"))
         table.update({k: v for k, v in saved.items() if isinstance(v, str)})

@@ -26,11 +26,31 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from importlib.resources import files
 
 from generator import pages
 from generator.model import Handbook
+from generator.search_vocabulary import (
+    DEFINITION_CLOSINGS,
+    DEFINITION_OPENINGS,
+    DEFINITION_WORDS,
+    STOPWORDS,
+    contact_cues,
+    situations,
+    source_cues,
+    spellings,
+    synonym_groups,
+    what_to_do_cues,
+)
+from generator.search_words import (
+    ROOT_FIXES,
+    plain_text,
+    query_words,
+    root,
+    sastrawi_dictionary,
+    sastrawi_root,
+    words,
+)
 from generator.pages import (
     EMERGENCY,
     GLOSSARY,
@@ -46,52 +66,6 @@ from generator.pages import (
 INDEX = "search/search_index.json"
 # The index's second step online: the text of the pages (`site_files`).
 TEXT = "search/search_text.json"
-
-# Words of a question that say nothing about what is sought. Only queries drop them; the
-# index keeps every word. Function words, question words and fillers of everyday speech
-# ("biar", "kayak", "banget"); chat spellings of them are in protocols/language.yml.
-STOPWORDS = sorted({
-    "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "oleh",
-    "dalam", "ini", "itu", "tersebut", "ada", "akan", "sudah", "telah", "juga", "saja", "agar",
-    "supaya", "karena", "jika", "bila", "kalau", "apa", "apakah", "bagaimana", "berapa",
-    "kapan", "siapa", "mana", "dimana", "kenapa", "mengapa", "saya", "aku", "kami", "kita",
-    "anda", "dia", "ia", "mereka", "bisa", "harus", "boleh", "cara", "tentang", "sebagai",
-    "seperti", "lagi", "masih", "sedang", "para", "si", "sang", "pun", "lah", "nya",
-    "setelah", "sesudah", "sebelum", "saat", "ketika", "sejak", "mau", "ingin", "tidak",
-    "bukan", "jadi", "lalu", "kemudian", "sama", "sangat", "sekali", "banyak", "semua",
-    "sih", "dong", "kok", "ya", "deh", "nih", "tuh", "lho", "kah", "kan", "biar", "gitu",
-    "gini", "kayak", "banget", "emang", "pas", "abis", "trus", "lg", "sm", "dr", "contoh",
-    "the", "of", "and",
-})
-
-# Words that ask what something means: they point to the glossary instead of being searched.
-DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya", "definisi",
-                           "singkatan", "kepanjangan", "kepanjangannya", "istilah", "bedanya",
-                           "perbedaan", "pengertiannya", "apaan"})
-# Two words that ask the same at the start of a question: "apa itu delik aduan".
-DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
-# ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
-# as "itu", protocols/language.yml).
-DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya"]
-
-# Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
-# kdrt"): like a question about a word's meaning, a question about a source, not a case to act
-# on first; the sources page answers it.
-# Matched on the words as typed, not their roots: "mengundang" (invite) is no law.
-SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", "sumber hukum",
-               "pasal", "regulasi"]
-
-# Words that ask for a number or an address ("nomor sapa 129", "hotline lapor kekerasan anak",
-# "alamat UPTD PPA"): the emergency numbers and the services pages answer it, above the
-# protocols that mention the service. Matched on the words as typed (everyday spellings read
-# first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa dihubungi" tells a case.
-CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdekat",
-                "call center"]
-
-# Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
-# "tolong saya"); each cue is words that must all be typed (everyday spellings read first).
-WHAT_TO_DO_CUES = ["harus lakukan", "harus dilakukan", "harus berbuat", "harus bagaimana",
-                   "harus apa", "tolong", "bantu saya", "bagaimana ini"]
 
 # The reviewers' questions (a hand-written page): every word of the handbook, rarely an answer.
 REVIEWER_QUESTIONS = "pertanyaan-peninjau.md"
@@ -116,90 +90,9 @@ FIRST_STAGES = ("pengaduan", "penanganan-awal")
 # The decision guide's start page (owned by the guide, shared URL contract), where it exists.
 GUIDE_PAGES = ("panduan/index.md", "panduan.md")
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;]) ")
 _THEME_WORKER = re.compile(
     r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-
-
-def normalize(text: str) -> str:
-    """Lower case without accents, one character for one (like `normalize` in web/text.js)."""
-    return text.translate(_PLAIN)
-
-
-class _PlainCharacters(dict):
-    """`str.translate`'s table, each character worked out the first time it is met."""
-
-    def __missing__(self, code: int) -> str:
-        plain = "".join(ch for ch in unicodedata.normalize("NFKD", chr(code))
-                        if not unicodedata.category(ch).startswith("M")).lower()
-        self[code] = plain if len(plain) == 1 else " "
-        return self[code]
-
-
-_PLAIN = _PlainCharacters()
-
-
-def words(text: str) -> list[str]:
-    """The words of a text; a hyphenated word also gives its parts ("laki-laki", "laki")."""
-    return list(_words(text))
-
-
-@functools.lru_cache(maxsize=8192)  # the preview indexes the same texts after every save
-def _words(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for word in _TOKEN.findall(normalize(text)):
-        parts = word.split("-") if "-" in word else ()
-        out.extend(w for w in (word, *parts) if len(w) > 1 or w.isdigit())
-    return tuple(out)
-
-
-@functools.cache
-def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    factory = StemmerFactory()
-    return factory.create_stemmer(), frozenset(factory.get_words_from_file())
-
-
-# Sastrawi's slips on words of this handbook, with the right root: without them "menemani"
-# (tani) never meets "temani" (teman), nor "penyidikan" (sidi) "penyidik" (sidik). Both sides
-# use this list: the build for the handbook's words, the worker for what is typed.
-ROOT_FIXES = {
-    "ditemani": "teman", "menemani": "teman", "memarahi": "marah", "dimarahi": "marah",
-    "memasuki": "masuk", "menelan": "telan", "pengesahan": "sah", "penyidikan": "sidik",
-    "relawan": "rela", "berikan": "beri", "memediasinya": "mediasi", "didiversi": "diversi",
-    "dikenali": "kenal", "dikuasai": "kuasa", "disepakati": "sepakat", "mengekang": "kekang",
-    "pengekangan": "kekang",
-}
-
-
-def stem_cache() -> dict[str, str]:
-    """Sastrawi's own table of the words it has stemmed (word -> root), which the build keeps
-    between runs (`generator.finish`): stemming every word again is most of the index's cost."""
-    return _stemmer()[0].get_cache().data
-
-
-def sastrawi_root(word: str) -> str:
-    """The word's root by Sastrawi itself: "pemerkosaan" -> "perkosa", "dimaki-maki" -> "maki"."""
-    if _PLAIN_WORD.fullmatch(word) and (known := stem_cache().get(word)):
-        return known  # what Sastrawi's stem() returns, without normalising the word again
-    return _stemmer()[0].stem(word) or word
-
-
-_PLAIN_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # as Sastrawi's own normaliser leaves it
-
-
-def root(word: str) -> str:
-    """The word's root for search: Sastrawi's, or the right one where Sastrawi slips."""
-    return ROOT_FIXES.get(word) or sastrawi_root(word)
-
-
-@functools.lru_cache(maxsize=8192)
-def plain_text(markup: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
 
 
 def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str, dict]:
@@ -236,95 +129,6 @@ def page_labels(handbook: Handbook, *, directory_urls: bool = True) -> dict[str,
     return dict(sorted(labels.items()))
 
 
-def synonym_groups(handbook: Handbook) -> list[dict[str, list[str]]]:
-    """Each glossary term as root phrases: its names (term, full name) and its synonyms."""
-    stop = set(STOPWORDS)
-
-    def phrases(texts) -> list[str]:
-        out: list[str] = []
-        for text in texts:
-            roots = " ".join(root(w) for w in _query_words(text) if w not in stop)
-            if roots and roots not in out:
-                out.append(roots)
-        return out
-
-    groups = []
-    for term in handbook.glossary:
-        names = phrases([term.term, term.full])
-        groups.append({"names": names,
-                       "synonyms": [p for p in phrases(term.synonyms) if p not in names]})
-    return groups
-
-
-def spellings(handbook: Handbook) -> dict[str, str]:
-    """Everyday spellings from protocols/language.yml: {"ga": "tidak", "ortu": "orang tua"}."""
-    return {normalize(typed).strip(): " ".join(_query_words(s.word))
-            for s in handbook.spellings for typed in s.typed}
-
-
-def situations(handbook: Handbook) -> list[dict]:
-    """language.yml's situations with each cue as the roots a query would have: spellings and
-    regional words read first ("kada dibari duit" -> tidak beri duit)."""
-    spelled = spellings(handbook)
-
-    def cue_roots(cue: str) -> str:
-        out = []
-        for part in cue.split():
-            if part.startswith("="):  # this form only: "=dijual" is not "jualan", "penjual"
-                out.extend(f"{root(w)}={w}" for w in _query_words(part[1:]))
-                continue
-            for word in _query_words(part):
-                for formal in _query_words(spelled.get(word, word)):
-                    out.append(cue_root(formal))
-        return " ".join(out)
-
-    return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
-             **({"pages": list(s.pages)} if s.pages else {}),
-             "cues": sorted({cue_roots(c) for c in s.cues} - {""})}
-            for s in handbook.situations]
-
-
-def what_to_do_cues() -> list[str]:
-    """WHAT_TO_DO_CUES as a query's words."""
-    return sorted({" ".join(_query_words(cue)) for cue in WHAT_TO_DO_CUES})
-
-
-def source_cues() -> list[str]:
-    """SOURCE_CUES as a query's words."""
-    return sorted({" ".join(_query_words(cue)) for cue in SOURCE_CUES})
-
-
-# Endings that make a new word of a root (cue_root).
-MADE_BY_ENDING = ("kan", "i")
-
-
-def contact_cues() -> list[str]:
-    """CONTACT_CUES as a query's words."""
-    return sorted({" ".join(_query_words(cue)) for cue in CONTACT_CUES})
-
-
-def cue_root(word: str) -> str:
-    """A cue word's root as a situation matches it. An ending that made a new word keeps it:
-    "memulangkan" (to send someone home) is not "pulang" (to go home; "laki kada bulik", the
-    husband does not come home), "ditutupi" (covered up) is not "ditutup" (closed), nor
-    "kekeluargaan" (settled within the family) "keluarga" (family), so such a
-    cue word is "pulang+kan", "tutup+i", and only a typed word with that ending (or the
-    everyday -in: "ditutupin") matches it (web/search-query.js cueRoots reads a query alike)."""
-    base = root(word)
-    if word == f"ke{base}an":
-        return f"{base}+kean"  # "kekeluargaan" (settled within the family), not "keluarga"
-    for ending in MADE_BY_ENDING:
-        if word.endswith(ending) and base != word and not base.endswith(ending):
-            return f"{base}+{ending}"
-    return base
-
-
-def _query_words(text: str) -> list[str]:
-    """Words as a query reads them: a hyphenated word once, as itself."""
-    return [w for w in _TOKEN.findall(normalize(text))
-            if len(w) > 1 or any(ch.isdigit() for ch in w)]
-
-
 def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -> dict:
     """The worker's index from MkDocs' search index: plain text, roots, synonyms, labels."""
     docs = []
@@ -345,13 +149,13 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     cues = situations(handbook)
     # roots of the words a query may bring that the handbook's text does not have: spelled
     # formal words and situation cues (the browser's stemmer must find the same roots)
-    extra = {root(w) for text in spellings(handbook).values() for w in _query_words(text)}
+    extra = {root(w) for text in spellings(handbook).values() for w in query_words(text)}
     extra |= {re.split(r"[+=]", r)[0] for s in cues for cue in s["cues"] for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}
     texts = pack_texts(docs)
-    dictionary = _stemmer()[1]
+    dictionary = sastrawi_dictionary()
     # the browser's Sastrawi needs the roots it would find itself, and the corrected ones
     known_roots = (set(roots.values()) | {sastrawi_root(w) for w in roots}
                    | {r for group in groups for phrases in group.values()

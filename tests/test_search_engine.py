@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import search
+from generator import search, search_words
 from tests.conftest import edit
 
 RUNNER = Path(__file__).resolve().parent / "node" / "search.cjs"
@@ -54,21 +54,21 @@ def real(shipped_site, tmp_path_factory):
 def stemmed_differently(worker: Path, index_path: str, words: list[str], **dictionary) -> list:
     """(word, browser's root, build's root) for every word the two Sastrawis disagree on."""
     stems = run_node(worker, index_path, stem=words, **dictionary)["stem"]
-    return [(w, s, search.sastrawi_root(w)) for w, s in zip(words, stems)
-            if s != search.sastrawi_root(w)]
+    return [(w, s, search_words.sastrawi_root(w)) for w, s in zip(words, stems)
+            if s != search_words.sastrawi_root(w)]
 
 
 @pytest.mark.site
 def test_the_browser_stems_every_word_of_the_handbook_like_the_build(real):
     worker, index_path, index = real
     vocabulary = sorted({w for doc in index["docs"]
-                         for w in search.words(" ".join([doc["title"],
+                         for w in search_words.words(" ".join([doc["title"],
                                                          search.doc_text(index, doc),
                                                          *doc.get("tags", [])]))})
     # With the small dictionary shipped in the index, as a worker's phone runs it. (Words of
     # ROOT_FIXES never reach the stemmer: both sides look them up.)
     differ = stemmed_differently(worker, index_path,
-                                 [w for w in vocabulary if w not in search.ROOT_FIXES])
+                                 [w for w in vocabulary if w not in search_words.ROOT_FIXES])
     assert not differ, differ[:20]
     assert len(vocabulary) > 2000
 
@@ -103,7 +103,7 @@ def test_the_browser_cuts_text_into_the_same_words_as_the_build(real):
     worker, index_path, index = real
     texts = [doc["title"] + "\n" + search.doc_text(index, doc) for doc in index["docs"]]
     texts += ["Anak-anak dipukul-pukul; É é café naïve, 72 jam — SAPA 129 🙂 ok", "ﬁle Ǆ İ"]
-    assert run_node(worker, index_path, words=texts)["words"] == [search.words(t) for t in texts]
+    assert run_node(worker, index_path, words=texts)["words"] == [search_words.words(t) for t in texts]
 
 
 WORKER_STORIES = {
@@ -205,7 +205,7 @@ def test_an_editor_adds_a_synonym_to_the_glossary_and_search_knows_it(project, h
     [answer] = run_node(worker_of(site), index, search=["digebukin laki"])["search"]
     assert answer, "the new synonym finds nothing"
     groups = index["config"]["handbook"]["synonyms"]
-    phrase = " ".join(search.root(w) for w in ("digebukin", "laki"))
+    phrase = " ".join(search_words.root(w) for w in ("digebukin", "laki"))
     assert any(phrase in g["synonyms"] and "kdrt" in g["names"] for g in groups)
 
 
@@ -447,9 +447,9 @@ def test_cues_and_regional_words_stem_alike_in_the_browser_and_the_build(real):
     words = set()
     for situation in yaml.safe_load((ROOT / "protocols/language.yml").read_text())["situations"]:
         for cue in situation["cues"]:
-            for word in search._query_words(cue):
-                words.update(search._query_words(meta["spellings"].get(word, word)))
-    words = sorted(w for w in words if w not in search.ROOT_FIXES and w not in meta["roots"])
+            for word in search_words.query_words(cue):
+                words.update(search_words.query_words(meta["spellings"].get(word, word)))
+    words = sorted(w for w in words if w not in search_words.ROOT_FIXES and w not in meta["roots"])
     assert len(words) > 50
     assert not stemmed_differently(worker, index_path, words)
 

@@ -1,0 +1,138 @@
+"""What the search reads in a query besides the handbook's words: stop words, the words that
+ask for a meaning, the law, a number or what to do now, and the vocabulary editors keep
+(glossary synonyms, everyday and regional spellings, situations; protocols/language.yml), as
+the roots the browser's worker compares (`web/search-query.js`, `web/situations.js`)."""
+
+from __future__ import annotations
+
+from generator.model import Handbook
+from generator.search_words import normalize, query_words, root
+
+# Words of a question that say nothing about what is sought. Only queries drop them; the
+# index keeps every word. Function words, question words and fillers of everyday speech
+# ("biar", "kayak", "banget"); chat spellings of them are in protocols/language.yml.
+STOPWORDS = sorted({
+    "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "oleh",
+    "dalam", "ini", "itu", "tersebut", "ada", "akan", "sudah", "telah", "juga", "saja", "agar",
+    "supaya", "karena", "jika", "bila", "kalau", "apa", "apakah", "bagaimana", "berapa",
+    "kapan", "siapa", "mana", "dimana", "kenapa", "mengapa", "saya", "aku", "kami", "kita",
+    "anda", "dia", "ia", "mereka", "bisa", "harus", "boleh", "cara", "tentang", "sebagai",
+    "seperti", "lagi", "masih", "sedang", "para", "si", "sang", "pun", "lah", "nya",
+    "setelah", "sesudah", "sebelum", "saat", "ketika", "sejak", "mau", "ingin", "tidak",
+    "bukan", "jadi", "lalu", "kemudian", "sama", "sangat", "sekali", "banyak", "semua",
+    "sih", "dong", "kok", "ya", "deh", "nih", "tuh", "lho", "kah", "kan", "biar", "gitu",
+    "gini", "kayak", "banget", "emang", "pas", "abis", "trus", "lg", "sm", "dr", "contoh",
+    "the", "of", "and",
+})
+
+# Words that ask what something means: they point to the glossary instead of being searched.
+DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya", "definisi",
+                           "singkatan", "kepanjangan", "kepanjangannya", "istilah", "bedanya",
+                           "perbedaan", "pengertiannya", "apaan"})
+# Two words that ask the same at the start of a question: "apa itu delik aduan".
+DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
+# ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
+# as "itu", protocols/language.yml).
+DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya"]
+
+# Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
+# kdrt"): like a question about a word's meaning, a question about a source, not a case to act
+# on first; the sources page answers it.
+# Matched on the words as typed, not their roots: "mengundang" (invite) is no law.
+SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", "sumber hukum",
+               "pasal", "regulasi"]
+
+# Words that ask for a number, an address or where ("nomor sapa 129", "hotline lapor kekerasan
+# anak", "alamat UPTD PPA", "psikolog mana"): the emergency numbers and the services pages
+# answer it, above the protocols that mention the service. Matched on the words as typed (everyday spellings read
+# first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa dihubungi" tells a case.
+CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
+                "call center", "mana", "dimana", "kemana", "terdekat"]
+
+# Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
+# "tolong saya"); each cue is words that must all be typed (everyday spellings read first).
+WHAT_TO_DO_CUES = ["harus lakukan", "harus dilakukan", "harus berbuat", "harus bagaimana",
+                   "harus apa", "tolong", "bantu saya", "bagaimana ini"]
+
+
+def synonym_groups(handbook: Handbook) -> list[dict[str, list[str]]]:
+    """Each glossary term as root phrases: its names (term, full name) and its synonyms."""
+    stop = set(STOPWORDS)
+
+    def phrases(texts) -> list[str]:
+        out: list[str] = []
+        for text in texts:
+            roots = " ".join(root(w) for w in query_words(text) if w not in stop)
+            if roots and roots not in out:
+                out.append(roots)
+        return out
+
+    groups = []
+    for term in handbook.glossary:
+        names = phrases([term.term, term.full])
+        groups.append({"names": names,
+                       "synonyms": [p for p in phrases(term.synonyms) if p not in names]})
+    return groups
+
+
+def spellings(handbook: Handbook) -> dict[str, str]:
+    """Everyday spellings from protocols/language.yml: {"ga": "tidak", "ortu": "orang tua"}."""
+    return {normalize(typed).strip(): " ".join(query_words(s.word))
+            for s in handbook.spellings for typed in s.typed}
+
+
+def situations(handbook: Handbook) -> list[dict]:
+    """language.yml's situations with each cue as the roots a query would have: spellings and
+    regional words read first ("kada dibari duit" -> tidak beri duit)."""
+    spelled = spellings(handbook)
+
+    def cue_roots(cue: str) -> str:
+        out = []
+        for part in cue.split():
+            if part.startswith("="):  # this form only: "=dijual" is not "jualan", "penjual"
+                out.extend(f"{root(w)}={w}" for w in query_words(part[1:]))
+                continue
+            for word in query_words(part):
+                for formal in query_words(spelled.get(word, word)):
+                    out.append(cue_root(formal))
+        return " ".join(out)
+
+    return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
+             **({"pages": list(s.pages)} if s.pages else {}),
+             "cues": sorted({cue_roots(c) for c in s.cues} - {""})}
+            for s in handbook.situations]
+
+
+def what_to_do_cues() -> list[str]:
+    """WHAT_TO_DO_CUES as a query's words."""
+    return sorted({" ".join(query_words(cue)) for cue in WHAT_TO_DO_CUES})
+
+
+def source_cues() -> list[str]:
+    """SOURCE_CUES as a query's words."""
+    return sorted({" ".join(query_words(cue)) for cue in SOURCE_CUES})
+
+
+# Endings that make a new word of a root (cue_root).
+MADE_BY_ENDING = ("kan", "i")
+
+
+def contact_cues() -> list[str]:
+    """CONTACT_CUES as a query's words."""
+    return sorted({" ".join(query_words(cue)) for cue in CONTACT_CUES})
+
+
+def cue_root(word: str) -> str:
+    """A cue word's root as a situation matches it. An ending that made a new word keeps it:
+    "memulangkan" (to send someone home) is not "pulang" (to go home; "laki kada bulik", the
+    husband does not come home), "ditutupi" (covered up) is not "ditutup" (closed), nor
+    "kekeluargaan" (settled within the family) "keluarga" (family), so such a
+    cue word is "pulang+kan", "tutup+i", and only a typed word with that ending (or the
+    everyday -in: "ditutupin") matches it (web/search-query.js cueRoots reads a query alike)."""
+    base = root(word)
+    if word == f"ke{base}an":
+        return f"{base}+kean"  # "kekeluargaan" (settled within the family), not "keluarga"
+    for ending in MADE_BY_ENDING:
+        if word.endswith(ending) and base != word and not base.endswith(ending):
+            return f"{base}+{ending}"
+    return base
