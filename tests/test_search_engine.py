@@ -34,6 +34,18 @@ def worker_of(site: Path) -> Path:
     return site / search.worker_script()[0]
 
 
+def answers(real, queries: list[str]) -> list[tuple[str, list]]:
+    """(query, the worker's answer) for each query, from the real handbook's index."""
+    worker, index_path, _ = real
+    return list(zip(queries, run_node(worker, index_path, search=queries)["search"],
+                    strict=True))
+
+
+def first_result(answer: list) -> dict:
+    """The first result group's page entry; the decision guide offered above it is not one."""
+    return answer[1 if answer[0][0]["location"] == GUIDE else 0][0]
+
+
 def first_pages(answer: list, n: int = 3) -> list[str]:
     """The first `n` pages found; the decision guide offered above them is not one of them."""
     if answer and answer[0][0]["location"] == GUIDE:
@@ -236,7 +248,7 @@ def test_a_situation_told_in_her_own_words_finds_its_type_and_says_why(real):
                "bini dipukul lakinya": ("fisik", "Kekerasan fisik")}
     answers = run_node(worker, index_path, search=list(stories))["search"]
     for (query, (kind, reason)), answer in zip(stories.items(), answers, strict=True):
-        first = answer[1 if answer[0][0]["location"] == GUIDE else 0][0]
+        first = first_result(answer)
         assert re.match(FIRST_CONTACT.format(kind), first["location"]), (query, first_pages(answer))
         assert first["tags"][0] == f"Sesuai situasi: {reason}", (query, first["tags"])
 
@@ -271,19 +283,15 @@ def test_a_few_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
 
 @pytest.mark.site
 def test_a_question_about_a_word_asked_after_it_goes_to_the_glossary(real):
-    worker, index_path, _ = real
-    queries = ["LPSK itu apa", "visum et repertum tu apa", "restitusi apaan"]
-    for query, answer in zip(queries, run_node(worker, index_path, search=queries)["search"],
-                             strict=True):
+    for query, answer in answers(real, ["LPSK itu apa", "visum et repertum tu apa",
+                                        "restitusi apaan"]):
         assert first_pages(answer, 1) == ["glosarium/"], (query, first_pages(answer))
 
 
 @pytest.mark.site
 def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
-    worker, index_path, _ = real
-    queries = ["nomor sapa 129 buat lapor kekerasan", "hotline lapor kekerasan anak 24 jam"]
-    for query, answer in zip(queries, run_node(worker, index_path, search=queries)["search"],
-                             strict=True):
+    for query, answer in answers(real, ["nomor sapa 129 buat lapor kekerasan",
+                                        "hotline lapor kekerasan anak 24 jam"]):
         assert set(first_pages(answer, 2)) & {"darurat/", "layanan/"}, (query, first_pages(answer))
 
 
@@ -357,11 +365,9 @@ def test_a_regional_word_with_an_affix_reads_as_its_formal_word(real):
 @pytest.mark.site
 def test_a_question_about_the_phone_finds_the_privacy_page_and_says_why(real):
     # language.yml: a situation may point to a page ("Privasi perangkat" -> privasi).
-    worker, index_path, _ = real
-    queries = ["cara cepat tutup halaman kalau pelaku datang", "hp dinas hilang ada data korban"]
-    for query, answer in zip(queries, run_node(worker, index_path, search=queries)["search"],
-                             strict=True):
-        first = answer[1 if answer[0][0]["location"] == GUIDE else 0][0]
+    for query, answer in answers(real, ["cara cepat tutup halaman kalau pelaku datang",
+                                        "hp dinas hilang ada data korban"]):
+        first = first_result(answer)
         assert first["location"] == "privasi/", (query, first_pages(answer))
         assert first["tags"][0] == "Sesuai situasi: Privasi perangkat", first["tags"]
 
@@ -375,7 +381,7 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
     reasons = [tag for group in cakes for tag in group[0].get("tags", [])
                if tag.startswith("Sesuai situasi")]
     assert not any("perdagangan" in tag.lower() for tag in reasons), reasons
-    first = sold[1 if sold[0][0]["location"] == GUIDE else 0][0]
+    first = first_result(sold)
     assert re.match(FIRST_CONTACT.format("perdagangan-orang"), first["location"]), (
         first_pages(sold))
 
