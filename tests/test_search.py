@@ -29,8 +29,11 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 # about the law, accompaniment, outreach and neglect cues; the whole set 490/525 = 93.3 percent
 # (a tuned figure: C and D are no longer held out). Two more groups (E, F, session 5) written
 # the same way and measured once on that engine, never tuned on: 50/60 and 53/60 (on main
-# before k15: 49 and 52); the whole set 593/645 = 91.9 percent.
-TARGET = 0.91
+# before k15: 49 and 52); the whole set 593/645 = 91.9 percent. Session 6: general rules and
+# the vocabulary reviewed by a lawyer and a case manager (595 -> 612/645 on the tuned files);
+# three more groups (G, H, I) measured once on that engine before any tuning on them: 55, 51
+# and 55 of 60 (on main before the session: 51, 46, 54); the whole set 773/825 = 93.7 percent.
+TARGET = 0.93
 
 
 def recall(entries, answers) -> tuple[float, list[str]]:
@@ -63,7 +66,7 @@ def test_the_first_contact_page_comes_first_for_the_commonest_short_queries(brow
     late = [f"{e['q']} -> {a['ranked'][:3]}" for e, a in zip(entries, answers)
             if not a["ranked"] or not any(p in a["ranked"][0] for p in ("/pengaduan/",
                                                                           "/penanganan-awal/"))]
-    assert mrr >= 0.9 and first >= 105, f"MRR {mrr:.2f}, first {first}/120; not first: {late}"
+    assert mrr >= 0.97 and first >= 115, f"MRR {mrr:.2f}, first {first}/120; not first: {late}"
     context.close()
 
 
