@@ -4,7 +4,12 @@
    one request back until a person opens the search box; then the index comes (from the
    browser's cache or the installed app's after the first time), the worker starts and the
    first results follow. Nothing else is touched: every other request goes out as it would.
-   generator/search.py puts it in front of the theme's scripts on every page. */
+   generator/search.py puts it in front of the theme's scripts on every page.
+
+   At that same moment it tells the search worker the box is opening (the worker starts
+   reading the tables a previous page kept on the device, web/worker.js, while the theme
+   fetches and parses the index): the worker is the one the theme creates with the handbook's
+   worker script, noted as it is created. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
@@ -13,6 +18,23 @@
   var index = typeof WeakSet === "function" ? new WeakSet() : null;
   var held = [];
   var started = false;
+  var WORKER = /\/javascripts\/search\.[0-9a-f]+\.js$/;
+  var Native = window.Worker;
+  var worker = null;
+
+  if (typeof Native === "function") {
+    // A constructor returning the worker it made: `new Worker(url)` gives the same object.
+    window.Worker = function (url, options) {
+      var made = new Native(url, options);
+      try {
+        if (WORKER.test(new URL(String(url), location.href).pathname)) worker = made;
+      } catch (error) {
+        // an address this page cannot read: not the search worker
+      }
+      return made;
+    };
+    window.Worker.prototype = Native.prototype;
+  }
 
   XMLHttpRequest.prototype.open = function (method, url) {
     if (index && INDEX.test(new URL(String(url), location.href).pathname)) index.add(this);
@@ -31,6 +53,7 @@
   function start() {
     if (started) return;
     started = true;
+    if (worker) worker.postMessage({type: "opening"});
     held.splice(0).forEach(function (go) { go(); });
   }
 

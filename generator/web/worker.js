@@ -13,7 +13,13 @@
    Online the index comes in two steps (generator/search.py `site_files`): the theme fetches
    the first (titles, keywords, headings, labels, roots: a third of the bytes) when the search
    box opens, and the worker answers from it at once; it fetches the text of the pages itself,
-   then answers the last query again with every word. The download's index is whole. */
+   then answers the last query again with every word. The download's index is whole.
+
+   A later page online answers from the device alone: the kept entry holds the text of the
+   pages with the tables, so the second step is neither fetched nor waited for, and the page
+   tells the worker the moment the search box starts opening (web/search-open.js, message
+   OPENING) so that reading the entry overlaps the theme's fetching and parsing of the first
+   step. The entry answers only once SETUP brings an index of the same edition. */
 "use strict";
 
 const TABLES_DB = "buku-saku-pencarian";
@@ -21,6 +27,9 @@ const TABLES_STORE = "tabel";
 const TABLES_KEY = "edisi";
 const TABLES_WAIT = 1500;   // ms: slower than building them, so build them
 const KEEP_AFTER = 1000;    // ms without a query before the tables are written
+/* The page's word that the search box is opening (web/search-open.js); the theme's messages
+   are numbers. */
+const OPENING = "opening";
 
 function openTables(version = 1) {
   return new Promise(resolve => {
@@ -50,16 +59,13 @@ function openTables(version = 1) {
   });
 }
 
-/* The kept tables of this edition, or null. */
-function keptTables(edition) {
-  if (!edition || !self.indexedDB) return Promise.resolve(null);
+/* What the device keeps ({edition, tables, strings}), whichever edition it is, or null. */
+function keptEntry() {
+  if (!self.indexedDB) return Promise.resolve(null);
   const read = openTables().then(db => db && new Promise(resolve => {
     try {
       const get = db.transaction(TABLES_STORE).objectStore(TABLES_STORE).get(TABLES_KEY);
-      get.onsuccess = () => {
-        const kept = get.result;
-        resolve(kept && kept.edition === edition ? kept.tables : null);
-      };
+      get.onsuccess = () => resolve(get.result || null);
       get.onerror = () => resolve(null);
     } catch (error) {
       resolve(null);
@@ -71,13 +77,15 @@ function keptTables(edition) {
   return Promise.race([read, late]).catch(() => null);
 }
 
-function keepTables(edition, tables) {
+/* `strings`: the text of the pages when the index came in two steps (null for the whole
+   index, which has it). */
+function keepTables(edition, tables, strings) {
   if (!edition || !self.indexedDB) return;
   openTables().then(db => {
     if (!db) return;
     try {
       const store = db.transaction(TABLES_STORE, "readwrite").objectStore(TABLES_STORE);
-      store.put({edition, tables}, TABLES_KEY);  // one entry: the last edition's
+      store.put({edition, tables, strings}, TABLES_KEY);  // one entry: the last edition's
     } catch (error) {
       // not kept: the next page builds the tables again
     } finally {
@@ -134,49 +142,53 @@ if (typeof module === "undefined") {
   let timer = null;
   let asked = null;  // the last query, answered again once the text has come
   let partial = false;  // answering from the first step only
+  let kept = null;  // the read of the kept entry, once begun
+  const readKept = () => kept || (kept = keptEntry());
   const later = () => {
     clearTimeout(timer);
     if (keep) timer = setTimeout(() => { keep(); keep = null; }, KEEP_AFTER);
   };
   /* The engine with every word of the index; its tables kept once the queries pause. */
-  const build = (index, edition, tables) => {
-    let kept = null;
+  const build = (index, edition, tables, twoSteps) => {
+    let restored = null;
     if (tables) {
       try {
-        kept = new HandbookSearch(index, tables);
+        restored = new HandbookSearch(index, tables);
       } catch (error) {
-        kept = null;  // tables of another shape: build them again
+        restored = null;  // tables of another shape: build them again
       }
     }
-    const built = kept || new HandbookSearch(index);
-    if (!kept) {
-      keep = () => keepTables(edition, built.tables());
+    const built = restored || new HandbookSearch(index);
+    if (!restored) {
+      keep = () => keepTables(edition, built.tables(), twoSteps ? built.strings : null);
       later();
     }
     return built;
   };
   addEventListener("message", event => {
     const message = event.data;
-    if (message.type === 0) {
+    if (message.type === OPENING) {
+      readKept();  // reading the device only: nothing is fetched
+    } else if (message.type === 0) {
       const index = message.data;
       const meta = index.config.handbook;
       const edition = meta.edition;
-      // Online the index comes in two steps: the text of the pages (two thirds of its bytes)
-      // after the rest, so that the first results need only the smaller first file.
-      const text = !meta.strings && meta.text ? fetchText(meta) : null;
-      ready = keptTables(edition).then(async tables => {
-        if (!text) {
-          engine = build(index, edition, tables);
-        } else if (tables) {  // a later page: the text is in the browser's cache
-          const strings = await text;
-          engine = strings ? build(withText(index, strings), edition, tables) : null;
-        }
-        if (!engine) {
+      const twoSteps = !meta.strings && Boolean(meta.text);
+      ready = readKept().then(entry => {
+        kept = null;  // the engine owns the entry's tables now
+        const same = entry && edition && entry.edition === edition ? entry : null;
+        if (!twoSteps) {
+          engine = build(index, edition, same && same.tables, false);
+        } else if (same && same.strings) {  // a later page: everything is on the device
+          engine = build(withText(index, same.strings), edition, same.tables, true);
+        } else {
+          // Online the index comes in two steps: the text of the pages (two thirds of its
+          // bytes) after the rest, so that the first results need only the smaller first file.
           engine = new HandbookSearch(withoutText(index));
           partial = true;
-          text.then(strings => {
+          fetchText(meta).then(strings => {
             if (!strings) return;
-            engine = build(withText(index, strings), edition, null);
+            engine = build(withText(index, strings), edition, null, true);
             partial = false;
             if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
           });
