@@ -155,8 +155,10 @@ MARKS = """(() => {
   };
   window.Worker.prototype = Native.prototype;
   addEventListener("pointerdown", () => first("tap"), true);
-  addEventListener("keyup", () => { if (!("drawn" in marks)) marks.key = performance.now(); },
-                   true);
+  for (const typed of ["input", "keyup"]) {  // the last key before the results
+    addEventListener(typed, () => { if (!("drawn" in marks)) marks.key = performance.now(); },
+                     true);
+  }
   new MutationObserver(() => {
     if (document.querySelector(".md-search-result__link")) first("drawn");
   }).observe(document, {childList: true, subtree: true});
