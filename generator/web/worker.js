@@ -30,6 +30,7 @@ const KEEP_AFTER = 1000;    // ms without a query before the tables are written
 /* The page's word that the search box is opening (web/search-open.js); the theme's messages
    are numbers. */
 const OPENING = "opening";
+const FIRST_STEP = "search/search_index.json";  // the theme's address, relative to the site
 
 function openTables(version = 1) {
   return new Promise(resolve => {
@@ -94,6 +95,17 @@ function keepTables(edition, tables, strings) {
   }).catch(() => {});
 }
 
+/* The index's first step as the theme fetches it (the same address, the same cache rules), or
+   null: read by the worker itself only on a later page, where the browser has it already. */
+async function fetchFirstStep() {
+  try {
+    const response = await fetch(new URL(`../${FIRST_STEP}`, self.location.href));
+    return response.ok ? await response.json() : null;
+  } catch (error) {
+    return null;
+  }
+}
+
 /* The text of the pages, the index's second step (generator/search.py `site_files`): the
    sentences of this edition, or null. Asked for again past the browser's cache once if that
    cache holds another edition's. */
@@ -137,19 +149,21 @@ function withoutText(index) {
 
 if (typeof module === "undefined") {
   let engine = null;
+  let edition = null;  // the engine's
   let ready = Promise.resolve();
   let keep = null;  // the tables still to be written, once the queries pause
   let timer = null;
   let asked = null;  // the last query, answered again once the text has come
   let partial = false;  // answering from the first step only
   let kept = null;  // the read of the kept entry, once begun
+  let early = null;  // the engine from the device alone, once the box is opening
   const readKept = () => kept || (kept = keptEntry());
   const later = () => {
     clearTimeout(timer);
     if (keep) timer = setTimeout(() => { keep(); keep = null; }, KEEP_AFTER);
   };
   /* The engine with every word of the index; its tables kept once the queries pause. */
-  const build = (index, edition, tables, twoSteps) => {
+  const build = (index, tables, twoSteps) => {
     let restored = null;
     if (tables) {
       try {
@@ -160,40 +174,61 @@ if (typeof module === "undefined") {
     }
     const built = restored || new HandbookSearch(index);
     if (!restored) {
-      keep = () => keepTables(edition, built.tables(), twoSteps ? built.strings : null);
+      const of = index.config.handbook.edition;
+      keep = () => keepTables(of, built.tables(), twoSteps ? built.strings : null);
       later();
     }
     return built;
   };
+  /* A later page online: the kept entry (tables and text) and the index's first step from the
+     browser's cache, of one edition, make the engine before the theme hands the index over;
+     READY goes out at once. The theme's SETUP, when it comes, only confirms the edition. */
+  const fromDevice = () => readKept().then(async entry => {
+    if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
+    const index = await fetchFirstStep();
+    if (engine || !index || index.config.handbook.edition !== entry.edition) return;
+    kept = null;  // the engine owns the entry's tables now
+    engine = build(withText(index, entry.strings), entry.tables, true);
+    edition = entry.edition;
+    postMessage({type: 1});
+  }).catch(() => {});
+  /* The theme's index (SETUP): the engine of its edition, from the device where it can. */
+  const setup = index => readKept().then(entry => {
+    kept = null;  // the engine owns the entry's tables now
+    const meta = index.config.handbook;
+    const answered = engine !== null;  // by an engine of another edition: answer again
+    const twoSteps = !meta.strings && Boolean(meta.text);
+    const same = entry && meta.edition && entry.edition === meta.edition ? entry : null;
+    edition = meta.edition;
+    partial = false;
+    if (!twoSteps) {
+      engine = build(index, same && same.tables, false);
+    } else if (same && same.strings) {  // a later page: everything is on the device
+      engine = build(withText(index, same.strings), same.tables, true);
+    } else {
+      // Online the index comes in two steps: the text of the pages (two thirds of its
+      // bytes) after the rest, so that the first results need only the smaller first file.
+      engine = new HandbookSearch(withoutText(index));
+      partial = true;
+      fetchText(meta).then(strings => {
+        if (!strings || edition !== meta.edition) return;
+        engine = build(withText(index, strings), null, true);
+        partial = false;
+        if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
+      });
+    }
+    postMessage({type: 1});
+    if (answered && asked !== null) postMessage({type: 3, data: engine.search(asked)});
+  });
   addEventListener("message", event => {
     const message = event.data;
     if (message.type === OPENING) {
-      readKept();  // reading the device only: nothing is fetched
+      if (!early) early = fromDevice();  // reading the device and the browser's cache only
     } else if (message.type === 0) {
       const index = message.data;
-      const meta = index.config.handbook;
-      const edition = meta.edition;
-      const twoSteps = !meta.strings && Boolean(meta.text);
-      ready = readKept().then(entry => {
-        kept = null;  // the engine owns the entry's tables now
-        const same = entry && edition && entry.edition === edition ? entry : null;
-        if (!twoSteps) {
-          engine = build(index, edition, same && same.tables, false);
-        } else if (same && same.strings) {  // a later page: everything is on the device
-          engine = build(withText(index, same.strings), edition, same.tables, true);
-        } else {
-          // Online the index comes in two steps: the text of the pages (two thirds of its
-          // bytes) after the rest, so that the first results need only the smaller first file.
-          engine = new HandbookSearch(withoutText(index));
-          partial = true;
-          fetchText(meta).then(strings => {
-            if (!strings) return;
-            engine = build(withText(index, strings), edition, null, true);
-            partial = false;
-            if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
-          });
-        }
-        postMessage({type: 1});
+      ready = (early || Promise.resolve()).then(() => {
+        if (engine && edition === index.config.handbook.edition) return undefined;
+        return setup(index);
       });
     } else if (message.type === 2) {
       asked = message.data;
