@@ -16,10 +16,11 @@
    then answers the last query again with every word. The download's index is whole.
 
    A later page online answers from the device alone: the kept entry holds the text of the
-   pages with the tables, so the second step is neither fetched nor waited for, and the page
+   pages with the tables, so the second step is neither fetched nor waited for. The page
    tells the worker the moment the search box starts opening (web/search-open.js, message
-   OPENING) so that reading the entry overlaps the theme's fetching and parsing of the first
-   step. The entry answers only once SETUP brings an index of the same edition. */
+   OPENING); the worker reads the entry and the first step (from the browser's cache) itself
+   and is READY before the theme has fetched, parsed and handed over its copy. An entry
+   answers only for an index of its own edition. */
 "use strict";
 
 const TABLES_DB = "buku-saku-pencarian";
