@@ -6,10 +6,11 @@
    first results follow. Nothing else is touched: every other request goes out as it would.
    generator/search.py puts it in front of the theme's scripts on every page.
 
-   At that same moment it tells the search worker the box is opening (the worker starts
-   reading the tables a previous page kept on the device, web/worker.js, while the theme
-   fetches and parses the index): the worker is the one the theme creates with the handbook's
-   worker script, noted as it is created. */
+   At that moment it first tells the search worker the box is opening (the worker the theme
+   creates with the handbook's worker script, noted as it is created). On a page after one
+   that searched, the worker answers from what the device keeps (web/worker.js) and the
+   theme's copy of the index is never fetched nor parsed on this page's main thread;
+   otherwise the worker asks for it ("index") and the held request goes out. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
@@ -19,6 +20,7 @@
   var held = [];
   var started = false;
   var WORKER = /\/javascripts\/search\.[0-9a-f]+\.js$/;
+  var ASK_WAIT = 800;  // ms: a worker that has not answered by then gets the index as before
   var Native = window.Worker;
   var worker = null;
 
@@ -50,11 +52,29 @@
     return send.apply(this, arguments);
   };
 
+  function release() {
+    held.splice(0).forEach(function (go) { go(); });
+  }
+
   function start() {
     if (started) return;
     started = true;
-    if (worker) worker.postMessage({type: "opening"});
-    held.splice(0).forEach(function (go) { go(); });
+    if (!worker) {
+      release();
+      return;
+    }
+    // A worker with this edition's tables and the index's first step on the device answers
+    // by itself (READY) and the theme's copy is never fetched; otherwise it asks for it.
+    var late = setTimeout(release, ASK_WAIT);
+    worker.addEventListener("message", function (event) {
+      var type = event.data && event.data.type;
+      if (type === 1) clearTimeout(late);
+      else if (type === "index") {
+        clearTimeout(late);
+        release();
+      }
+    });
+    worker.postMessage({type: "opening"});
   }
 
   function isSearch(target) {

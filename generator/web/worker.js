@@ -32,6 +32,7 @@ const KEEP_AFTER = 1000;    // ms without a query before the tables are written
    are numbers. */
 const OPENING = "opening";
 const FIRST_STEP = "search/search_index.json";  // the theme's address, relative to the site
+const NEED_INDEX = "index";  // to the page: the theme's index is needed (SETUP)
 
 function openTables(version = 1) {
   return new Promise(resolve => {
@@ -183,7 +184,8 @@ if (typeof module === "undefined") {
   };
   /* A later page online: the kept entry (tables and text) and the index's first step from the
      browser's cache, of one edition, make the engine before the theme hands the index over;
-     READY goes out at once. The theme's SETUP, when it comes, only confirms the edition. */
+     READY goes out at once and the page never asks for the theme's copy. Otherwise the worker
+     asks for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
   const fromDevice = () => readKept().then(async entry => {
     if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
     const index = await fetchFirstStep();
@@ -192,7 +194,9 @@ if (typeof module === "undefined") {
     engine = build(withText(index, entry.strings), entry.tables, true);
     edition = entry.edition;
     postMessage({type: 1});
-  }).catch(() => {});
+  }).catch(() => {}).then(() => {
+    if (!engine) postMessage({type: NEED_INDEX});
+  });
   /* The theme's index (SETUP): the engine of its edition, from the device where it can. */
   const setup = index => readKept().then(entry => {
     kept = null;  // the engine owns the entry's tables now
