@@ -273,3 +273,27 @@ def test_a_later_page_answers_without_the_themes_copy_of_the_index(browser, serv
     expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
     assert held == [], "the page fetched the theme's copy of the index again"
     context.close()
+
+
+def test_installed_and_offline_a_later_page_searches_from_the_device(browser, served):
+    # The installed app (service worker) with no network at all: the first page's search
+    # keeps the tables, a later page's worker reads the first step through the app's cache.
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed = all cached
+    for _ in range(300):
+        if page.evaluate("navigator.serviceWorker.controller !== null"):
+            break
+        page.wait_for_timeout(100)
+    context.set_offline(True)
+    keep_first_search(page, served + "protokol/fisik/pengaduan/")
+    theirs: list[str] = []  # the theme's own requests for the index
+    page.on("request", lambda request: theirs.append(request.url)
+            if "search_index" in request.url and request.resource_type == "xhr" else None)
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    assert theirs == []  # the worker read the first step through the app's cache itself
+    context.close()
