@@ -223,7 +223,10 @@ if (typeof module === "undefined") {
       });
     }
     postMessage({type: 1});
-    if (answered && asked !== null) postMessage({type: 3, data: engine.search(asked)});
+    if (answered && asked !== null) {
+      const answer = engine.search(asked);
+      postMessage({type: 3, data: partial ? withoutMissing(answer) : answer});
+    }
   });
   addEventListener("message", event => {
     const message = event.data;
