@@ -187,3 +187,113 @@ def test_a_later_page_searches_with_the_tables_kept_and_shows_the_same_results(
     page.reload()
     assert results_for(page, "diperkosa") == shown
     context.close()
+
+
+def keep_first_search(page, url: str) -> str:
+    """Search once on a fresh device and wait until the worker keeps its tables; the edition."""
+    page.goto(url)
+    page.evaluate(FORGET)
+    page.reload()
+    results_for(page, "dipukul suami")
+    for _ in range(60):
+        if kept_edition(page):
+            break
+        page.wait_for_timeout(250)
+    assert kept_edition(page), "the tables were never kept"
+    return kept_edition(page)
+
+
+def test_a_later_page_answers_with_every_word_from_the_device_alone(browser, served):
+    # Once a page has searched, a later page needs nothing more from the network than the
+    # theme's first step (from the browser's cache): the text of the pages was kept with the
+    # tables. With the text out of reach the results still come whole, with their excerpts.
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    keep_first_search(page, served + "protokol/fisik/pengaduan/")
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url)
+            if "search_text" in request.url else None)
+    page.route("**/search/search_text.json", lambda route: route.abort())
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    assert asked == [], "a later page fetched the text of the pages again"
+    context.close()
+
+
+TAMPER = """edition => new Promise(resolve => {
+  const open = indexedDB.open("buku-saku-pencarian");
+  open.onsuccess = () => {
+    const db = open.result;
+    const store = db.transaction("tabel", "readwrite").objectStore("tabel");
+    const get = store.get("edisi");
+    get.onsuccess = () => {
+      const kept = get.result;
+      kept.edition = edition;
+      kept.strings = (kept.strings || []).map(() => "kalimat basi dari edisi lama");
+      store.put(kept, "edisi").onsuccess = () => { db.close(); resolve(true); };
+    };
+  };
+})"""
+
+
+def test_tables_kept_for_another_edition_never_answer(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    keep_first_search(page, served + "protokol/fisik/pengaduan/")
+    page.evaluate(TAMPER, "0123456789abcdef")  # an older edition's, with other sentences
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    results = page.locator(".md-search-result")
+    expect(results.get_by_text("…").first).to_be_visible()
+    expect(results).not_to_contain_text("basi")
+    page.evaluate(FORGET)
+    page.reload()
+    assert results_for(page, "diperkosa") == shown
+    context.close()
+
+
+def test_a_later_page_answers_without_the_themes_copy_of_the_index(browser, served):
+    # On a later page the worker makes its engine from what the device keeps and the index's
+    # first step from the browser's cache: the results come whole while the theme's own
+    # request for the index (the page's; held here if it were made) is never needed.
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    keep_first_search(page, served + "protokol/fisik/pengaduan/")
+    held = []
+    page.route("**/search/search_index.json", lambda route: held.append(route)
+               if route.request.resource_type == "xhr" else route.continue_())
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    assert held == [], "the page fetched the theme's copy of the index again"
+    context.close()
+
+
+def test_installed_and_offline_a_later_page_searches_from_the_device(browser, served):
+    # The installed app (service worker) with no network at all: the first page's search
+    # keeps the tables, a later page's worker reads the first step through the app's cache.
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed = all cached
+    for _ in range(300):
+        if page.evaluate("navigator.serviceWorker.controller !== null"):
+            break
+        page.wait_for_timeout(100)
+    context.set_offline(True)
+    keep_first_search(page, served + "protokol/fisik/pengaduan/")
+    theirs: list[str] = []  # the theme's own requests for the index
+    page.on("request", lambda request: theirs.append(request.url)
+            if "search_index" in request.url and request.resource_type == "xhr" else None)
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    assert theirs == []  # the worker read the first step through the app's cache itself
+    context.close()

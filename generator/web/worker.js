@@ -13,7 +13,14 @@
    Online the index comes in two steps (generator/search.py `site_files`): the theme fetches
    the first (titles, keywords, headings, labels, roots: a third of the bytes) when the search
    box opens, and the worker answers from it at once; it fetches the text of the pages itself,
-   then answers the last query again with every word. The download's index is whole. */
+   then answers the last query again with every word. The download's index is whole.
+
+   A later page online answers from the device alone: the kept entry holds the text of the
+   pages with the tables, so the second step is neither fetched nor waited for. The page
+   tells the worker the moment the search box starts opening (web/search-open.js, message
+   OPENING); the worker reads the entry and the first step (from the browser's cache) itself
+   and is READY before the theme has fetched, parsed and handed over its copy. An entry
+   answers only for an index of its own edition. */
 "use strict";
 
 const TABLES_DB = "buku-saku-pencarian";
@@ -21,6 +28,11 @@ const TABLES_STORE = "tabel";
 const TABLES_KEY = "edisi";
 const TABLES_WAIT = 1500;   // ms: slower than building them, so build them
 const KEEP_AFTER = 1000;    // ms without a query before the tables are written
+/* The page's word that the search box is opening (web/search-open.js); the theme's messages
+   are numbers. */
+const OPENING = "opening";
+const FIRST_STEP = "search/search_index.json";  // the theme's address, relative to the site
+const NEED_INDEX = "index";  // to the page: the theme's index is needed (SETUP)
 
 function openTables(version = 1) {
   return new Promise(resolve => {
@@ -50,16 +62,13 @@ function openTables(version = 1) {
   });
 }
 
-/* The kept tables of this edition, or null. */
-function keptTables(edition) {
-  if (!edition || !self.indexedDB) return Promise.resolve(null);
+/* What the device keeps ({edition, tables, strings}), whichever edition it is, or null. */
+function keptEntry() {
+  if (!self.indexedDB) return Promise.resolve(null);
   const read = openTables().then(db => db && new Promise(resolve => {
     try {
       const get = db.transaction(TABLES_STORE).objectStore(TABLES_STORE).get(TABLES_KEY);
-      get.onsuccess = () => {
-        const kept = get.result;
-        resolve(kept && kept.edition === edition ? kept.tables : null);
-      };
+      get.onsuccess = () => resolve(get.result || null);
       get.onerror = () => resolve(null);
     } catch (error) {
       resolve(null);
@@ -71,19 +80,32 @@ function keptTables(edition) {
   return Promise.race([read, late]).catch(() => null);
 }
 
-function keepTables(edition, tables) {
+/* `strings`: the text of the pages when the index came in two steps (null for the whole
+   index, which has it). */
+function keepTables(edition, tables, strings) {
   if (!edition || !self.indexedDB) return;
   openTables().then(db => {
     if (!db) return;
     try {
       const store = db.transaction(TABLES_STORE, "readwrite").objectStore(TABLES_STORE);
-      store.put({edition, tables}, TABLES_KEY);  // one entry: the last edition's
+      store.put({edition, tables, strings}, TABLES_KEY);  // one entry: the last edition's
     } catch (error) {
       // not kept: the next page builds the tables again
     } finally {
       db.close();
     }
   }).catch(() => {});
+}
+
+/* The index's first step as the theme fetches it (the same address, the same cache rules), or
+   null: read by the worker itself only on a later page, where the browser has it already. */
+async function fetchFirstStep() {
+  try {
+    const response = await fetch(new URL(`../${FIRST_STEP}`, self.location.href));
+    return response.ok ? await response.json() : null;
+  } catch (error) {
+    return null;
+  }
 }
 
 /* The text of the pages, the index's second step (generator/search.py `site_files`): the
@@ -129,59 +151,92 @@ function withoutText(index) {
 
 if (typeof module === "undefined") {
   let engine = null;
+  let edition = null;  // the engine's
   let ready = Promise.resolve();
   let keep = null;  // the tables still to be written, once the queries pause
   let timer = null;
   let asked = null;  // the last query, answered again once the text has come
   let partial = false;  // answering from the first step only
+  let kept = null;  // the read of the kept entry, once begun
+  let early = null;  // the engine from the device alone, once the box is opening
+  const readKept = () => kept || (kept = keptEntry());
   const later = () => {
     clearTimeout(timer);
     if (keep) timer = setTimeout(() => { keep(); keep = null; }, KEEP_AFTER);
   };
   /* The engine with every word of the index; its tables kept once the queries pause. */
-  const build = (index, edition, tables) => {
-    let kept = null;
+  const build = (index, tables, twoSteps) => {
+    let restored = null;
     if (tables) {
       try {
-        kept = new HandbookSearch(index, tables);
+        restored = new HandbookSearch(index, tables);
       } catch (error) {
-        kept = null;  // tables of another shape: build them again
+        restored = null;  // tables of another shape: build them again
       }
     }
-    const built = kept || new HandbookSearch(index);
-    if (!kept) {
-      keep = () => keepTables(edition, built.tables());
+    const built = restored || new HandbookSearch(index);
+    if (!restored) {
+      const of = index.config.handbook.edition;
+      keep = () => keepTables(of, built.tables(), twoSteps ? built.strings : null);
       later();
     }
     return built;
   };
+  /* A later page online: the kept entry (tables and text) and the index's first step from the
+     browser's cache, of one edition, make the engine before the theme hands the index over;
+     READY goes out at once and the page never asks for the theme's copy. Otherwise the worker
+     asks for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
+  const fromDevice = () => readKept().then(async entry => {
+    if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
+    const index = await fetchFirstStep();
+    if (engine || !index || index.config.handbook.edition !== entry.edition) return;
+    kept = null;  // the engine owns the entry's tables now
+    engine = build(withText(index, entry.strings), entry.tables, true);
+    edition = entry.edition;
+    postMessage({type: 1});
+  }).catch(() => {}).then(() => {
+    if (!engine) postMessage({type: NEED_INDEX});
+  });
+  /* The theme's index (SETUP): the engine of its edition, from the device where it can. */
+  const setup = index => readKept().then(entry => {
+    kept = null;  // the engine owns the entry's tables now
+    const meta = index.config.handbook;
+    const answered = engine !== null;  // by an engine of another edition: answer again
+    const twoSteps = !meta.strings && Boolean(meta.text);
+    const same = entry && meta.edition && entry.edition === meta.edition ? entry : null;
+    edition = meta.edition;
+    partial = false;
+    if (!twoSteps) {
+      engine = build(index, same && same.tables, false);
+    } else if (same && same.strings) {  // a later page: everything is on the device
+      engine = build(withText(index, same.strings), same.tables, true);
+    } else {
+      // Online the index comes in two steps: the text of the pages (two thirds of its
+      // bytes) after the rest, so that the first results need only the smaller first file.
+      engine = new HandbookSearch(withoutText(index));
+      partial = true;
+      fetchText(meta).then(strings => {
+        if (!strings || edition !== meta.edition) return;
+        engine = build(withText(index, strings), null, true);
+        partial = false;
+        if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
+      });
+    }
+    postMessage({type: 1});
+    if (answered && asked !== null) {
+      const answer = engine.search(asked);
+      postMessage({type: 3, data: partial ? withoutMissing(answer) : answer});
+    }
+  });
   addEventListener("message", event => {
     const message = event.data;
-    if (message.type === 0) {
+    if (message.type === OPENING) {
+      if (!early) early = fromDevice();  // reading the device and the browser's cache only
+    } else if (message.type === 0) {
       const index = message.data;
-      const meta = index.config.handbook;
-      const edition = meta.edition;
-      // Online the index comes in two steps: the text of the pages (two thirds of its bytes)
-      // after the rest, so that the first results need only the smaller first file.
-      const text = !meta.strings && meta.text ? fetchText(meta) : null;
-      ready = keptTables(edition).then(async tables => {
-        if (!text) {
-          engine = build(index, edition, tables);
-        } else if (tables) {  // a later page: the text is in the browser's cache
-          const strings = await text;
-          engine = strings ? build(withText(index, strings), edition, tables) : null;
-        }
-        if (!engine) {
-          engine = new HandbookSearch(withoutText(index));
-          partial = true;
-          text.then(strings => {
-            if (!strings) return;
-            engine = build(withText(index, strings), edition, null);
-            partial = false;
-            if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
-          });
-        }
-        postMessage({type: 1});
+      ready = (early || Promise.resolve()).then(() => {
+        if (engine && edition === index.config.handbook.edition) return undefined;
+        return setup(index);
       });
     } else if (message.type === 2) {
       asked = message.data;
