@@ -254,9 +254,12 @@ def worker_script() -> tuple[str, str]:
     with a new index.
     """
     web = files("generator").joinpath("web")
-    text = "\n".join(web.joinpath(name).read_text("utf-8")
-                     for name in ("sastrawi.js", "text.js", "situations.js", *ENGINE,
-                                  "worker.js"))
+    parts = [web.joinpath(name).read_text("utf-8")
+             for name in ("sastrawi.js", "text.js", "situations.js", *ENGINE)]
+    # worker.js fetches the index's first step itself, at the theme's address
+    parts += [f"const FIRST_STEP = {json.dumps(INDEX)};",
+              web.joinpath("worker.js").read_text("utf-8")]
+    text = "\n".join(parts)
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     return f"javascripts/search.{digest}.js", text
 

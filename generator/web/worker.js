@@ -31,7 +31,8 @@ const KEEP_AFTER = 1000;    // ms without a query before the tables are written
 /* The page's word that the search box is opening (web/search-open.js); the theme's messages
    are numbers. */
 const OPENING = "opening";
-const FIRST_STEP = "search/search_index.json";  // the theme's address, relative to the site
+// FIRST_STEP, the theme's address of the index relative to the site, is written above this
+// file by generator/search.py (worker_script: search.INDEX).
 const NEED_INDEX = "index";  // to the page: the theme's index is needed (SETUP)
 
 function openTables(version = 1) {
