@@ -387,6 +387,18 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
 
 
 @pytest.mark.site
+def test_a_child_living_with_parents_is_not_a_child_left_behind(real):
+    # language.yml writes "anak =ditinggal": "tinggal" alone is where someone lives.
+    (_, lives), (_, left) = answers(real, ["anak tinggal dengan orang tua di desa",
+                                           "anak ditinggal"])
+    reasons = [tag for group in lives for tag in group[0].get("tags", [])
+               if tag.startswith("Sesuai situasi")]
+    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
+    assert re.match(FIRST_CONTACT.format("penelantaran"), first_pages(left, 1)[0]), (
+        first_pages(left))
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real
