@@ -62,7 +62,7 @@ ROOT_FIXES = {
     "memasuki": "masuk", "menelan": "telan", "pengesahan": "sah", "penyidikan": "sidik",
     "relawan": "rela", "berikan": "beri", "memediasinya": "mediasi", "didiversi": "diversi",
     "dikenali": "kenal", "dikuasai": "kuasa", "disepakati": "sepakat", "mengekang": "kekang",
-    "pengekangan": "kekang",
+    "pengekangan": "kekang", "mengawinkan": "kawin", "menikah": "nikah",
 }
 
 

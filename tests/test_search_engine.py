@@ -399,6 +399,17 @@ def test_a_child_living_with_parents_is_not_a_child_left_behind(real):
 
 
 @pytest.mark.site
+def test_an_age_under_eighteen_is_a_child(real):
+    # "anak karaoke" is a cue; "15 tahun" says the same as "anak", "umur 30" does not.
+    (_, girl), (_, woman) = answers(real, ["cewek 15 tahun kerja di karaoke temani tamu",
+                                           "ibu umur 30 kerja di karaoke"])
+    reasons = lambda answer: [tag for group in answer for tag in group[0].get("tags", [])
+                              if tag.startswith("Sesuai situasi")]
+    assert any("Eksploitasi" in tag for tag in reasons(girl)), reasons(girl)
+    assert not any("Eksploitasi" in tag for tag in reasons(woman)), reasons(woman)
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real

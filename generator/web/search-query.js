@@ -71,6 +71,9 @@ class QueryReader extends SearchIndex {
       everyRoot.add(`${this.root(item.word)}=${item.word}`);  // a cue's "=dijual": this form
       if (item.also) everyRoot.add(item.also);
     }
+    // "16 thn", "umur 14", "kelas 5": a child (under 18, UU 35/2014), for situations' cues
+    // such as "anak karaoke", as if "anak" were typed
+    if (namesAChild(items.map(item => item.word))) everyRoot.add(this.root("anak"));
     const typedWords = new Set(items.map(item => item.word));
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const opening = ` ${queryWords(query).join(" ")} `;
@@ -205,3 +208,18 @@ function cueRoots(word, root) {
   }
   return out;
 }
+
+/* Whether the words give an age under 18 ("16 tahun", "umur 14", "usia 9") or a school class
+   ("kelas 5"): the person is a child. */
+function namesAChild(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (!/^[0-9]{1,2}$/.test(words[i])) continue;
+    const n = Number(words[i]);
+    const before = words[i - 1] || "";
+    const after = words[i + 1] || "";
+    if (n < 18 && (AGE_WORDS.has(before) || AGE_WORDS.has(after))) return true;
+    if (n <= 12 && before === "kelas") return true;
+  }
+  return false;
+}
+const AGE_WORDS = new Set(["umur", "usia", "tahun", "th", "thn", "tahunan"]);
