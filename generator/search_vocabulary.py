@@ -52,7 +52,8 @@ CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hu
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
 # "tolong saya"); each cue is words that must all be typed (everyday spellings read first).
 WHAT_TO_DO_CUES = ["harus lakukan", "harus dilakukan", "harus berbuat", "harus bagaimana",
-                   "harus apa", "tolong", "bantu saya", "bagaimana ini"]
+                   "harus apa", "tolong", "bantu saya", "bagaimana ini", "harus ngapain",
+                   "bingung harus", "mulai dari mana"]
 
 
 def synonym_groups(handbook: Handbook) -> list[dict[str, list[str]]]:

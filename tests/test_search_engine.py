@@ -410,6 +410,13 @@ def test_an_age_under_eighteen_is_a_child(real):
 
 
 @pytest.mark.site
+def test_a_banjar_word_for_hitting_finds_physical_violence(real):
+    # language.yml: "dihambat" (Banjar) = dipukul; the Indonesian "menghambat" is not read so.
+    [(_, answer)] = answers(real, ["murid ulun dihambat abahnya"])
+    assert re.match(FIRST_CONTACT.format("fisik"), first_pages(answer, 1)[0]), first_pages(answer)
+
+
+@pytest.mark.site
 def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
     # Sexual violence is never mediated: that page says the stage does not apply.
     worker, index_path, _ = real
@@ -440,7 +447,7 @@ def test_asking_what_to_do_now_offers_the_decision_guide_first(real):
     # spelling, or just asks for help: the guide answers it.
     worker, index_path, _ = real
     asks = ["apa yg harus sy lakukan skrg", "tolong sy", "harus gimana ini",
-            "korban datang sy harus berbuat apa"]
+            "korban datang sy harus berbuat apa", "bingung harus ngapain"]
     plain = ["harus lapor ke mana", "visum"]
     answers = run_node(worker, index_path, search=[*asks, *plain])["search"]
     for query, answer in zip(asks, answers[:len(asks)], strict=True):
