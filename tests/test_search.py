@@ -34,7 +34,7 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 # three more groups (G, H, I) measured once on that engine before any tuning on them: 55, 51
 # and 55 of 60 (on main before the session: 51, 46, 54); the whole set 773/825 = 93.7 percent.
 # Two more (J, K) measured once on the engine at 6295309: 51 and 52 (on main: 45 and 48); then
-# tuned on: the whole set 890/945 = 94.2 percent.
+# tuned on, and a third review of the vocabulary: the whole set 888/945 = 94.0 percent.
 TARGET = 0.93
 
 
