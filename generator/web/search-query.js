@@ -65,10 +65,10 @@ class QueryReader extends SearchIndex {
     // every word counts for situations, stop words too: "tidak dinafkahi", "baru saja"
     const everyRoot = new Set();
     for (const item of items) {
-      everyRoot.add(this.root(item.word));
-      // "dipulangkan": pulang+kan
-      for (const made of cueRoots(item.word, this.root(item.word))) everyRoot.add(made);
-      everyRoot.add(`${this.root(item.word)}=${item.word}`);  // a cue's "=dijual": this form
+      const root = this.root(item.word);
+      everyRoot.add(root);
+      for (const made of cueRoots(item.word, root)) everyRoot.add(made);  // "pulang+kan"
+      everyRoot.add(`${root}=${item.word}`);  // a cue's "=dijual": this form
       if (item.also) everyRoot.add(item.also);
     }
     // "16 thn", "umur 14", "kelas 5": a child (under 18, UU 35/2014), for situations' cues
@@ -116,9 +116,10 @@ class QueryReader extends SearchIndex {
     concepts.roots = roots;
     concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
-    concepts.asksSource = this.sourceCues.some(cue => cue.every(w => typedWords.has(w)));
-    concepts.asksContact = this.contactCues.some(cue => cue.every(w => typedWords.has(w)));
-    concepts.asksWhatToDo = this.whatToDoCues.some(cue => cue.every(w => typedWords.has(w)));
+    const says = cues => cues.some(cue => cue.every(w => typedWords.has(w)));
+    concepts.asksSource = says(this.sourceCues);
+    concepts.asksContact = says(this.contactCues);
+    concepts.asksWhatToDo = says(this.whatToDoCues);
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
   }
@@ -185,9 +186,7 @@ class QueryReader extends SearchIndex {
      is a spelling of one word. */
   affixedSpelling(typed) {
     if (this.df.has(this.root(typed))) return null;
-    const match = AFFIXED.exec(typed);
-    if (!match) return null;
-    const [, , stem] = match;
+    const stem = AFFIXED.exec(typed)[2];  // every word matches: its affixes are optional
     const formal = stem.length >= 4 && this.spellings.get(stem);
     return formal && !formal.includes(" ") ? formal : null;
   }

@@ -87,12 +87,13 @@ class Ranking extends QueryReader {
     // a case told in many words: the glossary and sources that mention every word come after
     const story = caseFirst && readsLikeSituation(situation, concepts);
     for (const page of this.pages.values()) {
-      const ofType = (page.type !== null && situation.types.has(page.type)) ||
+      // a page of a told type, or one a situation names itself
+      const raised = (page.type !== null && situation.types.has(page.type)) ||
                      pointedTo(page, situation);
       let [factor, reasons] = firstThings(page, situation, caseFirst);
       if (page.reference && story) factor *= REFERENCE_IN_STORY;
       const words = this.pageScore(page, concepts, totalWeight, typed, null);
-      if (!words.score && !ofType) continue;
+      if (!words.score && !raised) continue;
       // a page of the situation's type understands the words of its cue ("paman" in
       // "hamil paman") even where it does not say them; a page of the stage asked for, the
       // words that asked for it ("nginap")
@@ -134,9 +135,7 @@ class Ranking extends QueryReader {
     if (new Set(top.map(page => page.type)).size < STAGE_SPREAD) return;
     const own = results.find(r => r.page.stage === stage && !r.page.type);
     if (!own) return;
-    own.score = results[0].score * 1.01;
-    results.sort((a, b) => b.score - a.score ||
-                           (a.page.location < b.page.location ? -1 : 1));
+    lead(results, own);
   }
 
   /* A page's score by the words of the query (and, with `explained`, a situation's cue). */
@@ -205,8 +204,13 @@ function firstContactFirst(results, situation, concepts) {
     if (!r.page.first || !r.page.type || !situation.types.has(r.page.type)) continue;
     if (!best || named(r.page.type) > named(best.page.type)) best = r;
   }
-  if (!best || best === results[0]) return;
-  results.splice(results.indexOf(best), 1);
-  best.score = results[0].score * 1.01;
-  results.unshift(best);
+  if (best) lead(results, best);
+}
+
+/* Puts one result first, just above the one that led, the others keeping their order. */
+function lead(results, result) {
+  if (result === results[0]) return;
+  results.splice(results.indexOf(result), 1);
+  result.score = results[0].score * 1.01;
+  results.unshift(result);
 }

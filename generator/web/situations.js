@@ -16,8 +16,7 @@ const EXPLAINED = 1;          // share of a cue's word a page of the situation's
 const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
-const NO_SITUATION = {found: [], explained: new Map(), explainedStage: new Map(),
-                      explainedPage: new Map(), types: new Set(), stages: new Set(),
+const NO_SITUATION = {found: [], explained: new Map(), types: new Set(), stages: new Set(),
                       pages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
@@ -28,48 +27,41 @@ function readSituations(list) {
 }
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
-   included), the types and stages they point to, and the cue roots the pages of each type
-   understand (`explained`: type -> roots), or the pages of each stage (`explainedStage`:
-   "nginap" tells the shelter stage, whose pages need not say it). A cue's words are the
-   type's it points to: "tambang emas" is understood by the exploitation pages, not by the
-   trafficking pages another cue of the query points to. */
+   included), the types, stages and pages they point to, and the cue roots each one's pages
+   understand (`explained`, keyed "type:fisik", "stage:penampungan-sementara", "page:privasi":
+   "nginap" tells the shelter stage, whose pages need not say it). A cue's words are those of
+   what it points to: "tambang emas" is understood by the exploitation pages, not by the
+   trafficking pages another cue of the query points to; a stage's only when no type is. */
 function matchSituations(situations, everyRoot) {
   const found = [];
   const explained = new Map();
-  const explainedStage = new Map();
-  const explainedPage = new Map();  // a page named by its address -> roots
-  const add = (map, key, roots) => {
-    if (!map.has(key)) map.set(key, new Set());
-    for (const r of roots) map.get(key).add(r.split(/[+=]/)[0]);
-  };
   for (const situation of situations) {
     const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
     if (!cues.length) continue;
     found.push(situation);
-    for (const cue of cues) {
-      if (situation.types.length) for (const type of situation.types) add(explained, type, cue);
-      else for (const stage of situation.stages) add(explainedStage, stage, cue);
-      for (const page of situation.pages) add(explainedPage, page, cue);
+    const keys = [...(situation.types.length ? situation.types.map(t => `type:${t}`)
+                                              : situation.stages.map(s => `stage:${s}`)),
+                  ...situation.pages.map(p => `page:${p}`)];
+    for (const key of keys) {
+      if (!explained.has(key)) explained.set(key, new Set());
+      for (const cue of cues) for (const r of cue) explained.get(key).add(r.split(/[+=]/)[0]);
     }
   }
-  return {found, explained, explainedStage, explainedPage,
-          types: new Set(found.flatMap(s => s.types)),
+  return {found, explained, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages)),
           pages: new Set(found.flatMap(s => s.pages))};
 }
 
 /* The cue roots a page understands though it may not say them: those of its type's
-   situations, and of its stage's when that stage is asked for; null when neither. */
+   situations, of its stage's when that stage is asked for, of a situation naming it; null
+   when none. */
 function understood(page, situation) {
-  const ofType = page.type !== null && situation.types.has(page.type);
-  const ofStage = page.stage !== null && situation.stages.has(page.stage);
-  const named = pointedTo(page, situation);
-  if (!ofType && !ofStage && !named) return null;
-  const roots = new Set();
-  for (const r of (ofType && situation.explained.get(page.type)) || []) roots.add(r);
-  for (const r of (ofStage && situation.explainedStage.get(page.stage)) || []) roots.add(r);
-  for (const r of (named && situation.explainedPage.get(page.source)) || []) roots.add(r);
-  return roots;
+  const keys = [];
+  if (page.type !== null && situation.types.has(page.type)) keys.push(`type:${page.type}`);
+  if (page.stage !== null && situation.stages.has(page.stage)) keys.push(`stage:${page.stage}`);
+  if (pointedTo(page, situation)) keys.push(`page:${page.source}`);
+  if (!keys.length) return null;
+  return new Set(keys.flatMap(key => [...(situation.explained.get(key) || [])]));
 }
 
 /* Whether a situation names this page itself ("hapus riwayat" -> privasi). */
