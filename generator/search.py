@@ -30,27 +30,6 @@ from importlib.resources import files
 
 from generator import pages
 from generator.model import Handbook
-from generator.search_vocabulary import (
-    DEFINITION_CLOSINGS,
-    DEFINITION_OPENINGS,
-    DEFINITION_WORDS,
-    STOPWORDS,
-    contact_cues,
-    situations,
-    source_cues,
-    spellings,
-    synonym_groups,
-    what_to_do_cues,
-)
-from generator.search_words import (
-    ROOT_FIXES,
-    plain_text,
-    query_words,
-    root,
-    sastrawi_dictionary,
-    sastrawi_root,
-    words,
-)
 from generator.pages import (
     EMERGENCY,
     GLOSSARY,
@@ -61,6 +40,28 @@ from generator.pages import (
     protocol_page,
     stage_page,
     type_page,
+)
+from generator.search_vocabulary import (
+    CONTACT_CUES,
+    DEFINITION_CLOSINGS,
+    DEFINITION_OPENINGS,
+    DEFINITION_WORDS,
+    SOURCE_CUES,
+    STOPWORDS,
+    WHAT_TO_DO_CUES,
+    situations,
+    spellings,
+    synonym_groups,
+    typed_cues,
+)
+from generator.search_words import (
+    ROOT_FIXES,
+    plain_text,
+    query_words,
+    root,
+    sastrawi_dictionary,
+    sastrawi_root,
+    words,
 )
 
 INDEX = "search/search_index.json"
@@ -172,9 +173,9 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
                        "closings": DEFINITION_CLOSINGS,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
-        "sources": source_cues(),
-        "contact": contact_cues(),
-        "what_to_do": what_to_do_cues(),
+        "sources": typed_cues(SOURCE_CUES),
+        "contact": typed_cues(CONTACT_CUES),
+        "what_to_do": typed_cues(WHAT_TO_DO_CUES),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),

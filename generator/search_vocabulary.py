@@ -44,8 +44,9 @@ SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", 
 
 # Words that ask for a number, an address or where ("nomor sapa 129", "hotline lapor kekerasan
 # anak", "alamat UPTD PPA", "psikolog mana"): the emergency numbers and the services pages
-# answer it, above the protocols that mention the service. Matched on the words as typed (everyday spellings read
-# first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa dihubungi" tells a case.
+# answer it, above the protocols that mention the service. Matched on the words as typed
+# (everyday spellings read first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa
+# dihubungi" tells a case.
 CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
                 "call center", "mana", "dimana", "kemana", "terdekat"]
 
@@ -104,23 +105,14 @@ def situations(handbook: Handbook) -> list[dict]:
             for s in handbook.situations]
 
 
-def what_to_do_cues() -> list[str]:
-    """WHAT_TO_DO_CUES as a query's words."""
-    return sorted({" ".join(query_words(cue)) for cue in WHAT_TO_DO_CUES})
-
-
-def source_cues() -> list[str]:
-    """SOURCE_CUES as a query's words."""
-    return sorted({" ".join(query_words(cue)) for cue in SOURCE_CUES})
+def typed_cues(cues: list[str]) -> list[str]:
+    """Cues matched on the words as typed (SOURCE_CUES, CONTACT_CUES, WHAT_TO_DO_CUES), as a
+    query's words."""
+    return sorted({" ".join(query_words(cue)) for cue in cues})
 
 
 # Endings that make a new word of a root (cue_root).
 MADE_BY_ENDING = ("kan", "i")
-
-
-def contact_cues() -> list[str]:
-    """CONTACT_CUES as a query's words."""
-    return sorted({" ".join(query_words(cue)) for cue in CONTACT_CUES})
 
 
 def cue_root(word: str) -> str:
