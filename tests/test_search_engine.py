@@ -410,6 +410,20 @@ def test_an_age_under_eighteen_is_a_child(real):
 
 
 @pytest.mark.site
+def test_an_age_weighs_as_the_word_child_not_as_rare_words(real):
+    # "15 thn" says "anak" and nothing the pages would say: the exploitation protocol to act on
+    # leads, not a page that happens to have "15" or "tahun"; years after something other than
+    # a person are a time, not an age ("kerja di karaoke sudah 2 tahun" is not a child).
+    (_, girl), (_, wife) = answers(real, ["anak 15 thn jd pemandu lagu di kafe",
+                                          "istri kerja di karaoke sudah 2 tahun"])
+    protocols = [page for page in first_pages(girl, 5) if page.startswith("protokol/")]
+    assert re.match(FIRST_CONTACT.format("eksploitasi"), protocols[0]), first_pages(girl, 5)
+    reasons = [tag for group in wife for tag in group[0].get("tags", [])
+               if tag.startswith("Sesuai situasi")]
+    assert not any("Eksploitasi" in tag for tag in reasons), reasons
+
+
+@pytest.mark.site
 def test_a_banjar_word_for_hitting_finds_physical_violence(real):
     # language.yml: "dihambat" (Banjar) = dipukul; the Indonesian "menghambat" is not read so.
     [(_, answer)] = answers(real, ["murid ulun dihambat abahnya"])

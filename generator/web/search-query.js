@@ -62,6 +62,13 @@ class QueryReader extends SearchIndex {
         for (const word of spelled.split(" ")) items.push({word});
       }
     }
+    // "anak 15 thn", "cewek umur 14": the age says a child and nothing else the pages would
+    // say; its words read as "anak" (once), so "15" and "tahun" weigh as no rare words
+    const age = childAge(items.map(item => item.word));
+    if (age && age.span) {
+      const child = items.some(item => this.root(item.word) === this.root("anak"));
+      items.splice(age.span[0], age.span[1] - age.span[0], ...(child ? [] : [{word: "anak"}]));
+    }
     // every word counts for situations, stop words too: "tidak dinafkahi", "baru saja"
     const everyRoot = new Set();
     for (const item of items) {
@@ -71,9 +78,9 @@ class QueryReader extends SearchIndex {
       everyRoot.add(`${root}=${item.word}`);  // a cue's "=dijual": this form
       if (item.also) everyRoot.add(item.also);
     }
-    // "16 thn", "umur 14", "kelas 5": a child (under 18, UU 35/2014), for situations' cues
-    // such as "anak karaoke", as if "anak" were typed
-    if (namesAChild(items.map(item => item.word))) everyRoot.add(this.root("anak"));
+    // "kelas 5": a child (under 18, UU 35/2014), for situations' cues such as "anak karaoke",
+    // as if "anak" were typed
+    if (age) everyRoot.add(this.root("anak"));
     const typedWords = new Set(items.map(item => item.word));
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const opening = ` ${queryWords(query).join(" ")} `;
@@ -208,17 +215,29 @@ function cueRoots(word, root) {
   return out;
 }
 
-/* Whether the words give an age under 18 ("16 tahun", "umur 14", "usia 9") or a school class
-   ("kelas 5"): the person is a child. */
-function namesAChild(words) {
+/* Where the words give an age under 18 or a school class: the person is a child (UU 35/2014).
+   An age is "umur 14", "usia 9 tahun", or years after a word for a person ("anak 15 thn",
+   "cewek 16 th"); years after anything else are a time ("kada bulik 2 tahun", "sudah 5
+   tahun menikah"). Returns null, or the words of the age to read as "anak" (`span`, from-to)
+   or, for a class ("kelas 5"), the number only. */
+function childAge(words) {
   for (let i = 0; i < words.length; i++) {
     if (!/^[0-9]{1,2}$/.test(words[i])) continue;
     const n = Number(words[i]);
     const before = words[i - 1] || "";
-    const after = words[i + 1] || "";
-    if (n < 18 && (AGE_WORDS.has(before) || AGE_WORDS.has(after))) return true;
-    if (n <= 12 && before === "kelas") return true;
+    const years = YEAR_WORDS.has(words[i + 1] || "");
+    if (n <= 12 && before === "kelas") return {span: [i, i + 1]};
+    if (n >= 18) continue;
+    if (AGE_WORDS.has(before)) return {span: [i - 1, years ? i + 2 : i + 1]};
+    if (years && PERSON_WORDS.has(before)) return {span: [i, i + 2]};
   }
-  return false;
+  return null;
 }
-const AGE_WORDS = new Set(["umur", "usia", "tahun", "th", "thn", "tahunan"]);
+const AGE_WORDS = new Set(["umur", "usia", "umurnya", "usianya", "berumur", "berusia"]);
+const YEAR_WORDS = new Set(["tahun", "th", "thn", "tahunan"]);
+// who is meant when years follow: the child words of the handbook's glossary and everyday ones
+const PERSON_WORDS = new Set([
+  "anak", "anaknya", "adik", "adek", "ading", "keponakan", "ponakan", "cucu", "putri",
+  "putra", "bocah", "balita", "bayi", "remaja", "abg", "siswa", "siswi", "murid", "santri",
+  "santriwati", "pelajar", "gadis", "perempuan", "cewek", "cewe", "cowok", "cowo", "laki",
+  "bibinian", "lakian", "korban", "pelaku"]);
