@@ -364,9 +364,11 @@ def test_a_regional_word_with_an_affix_reads_as_its_formal_word(real):
 
 @pytest.mark.site
 def test_a_question_about_the_phone_finds_the_privacy_page_and_says_why(real):
-    # language.yml: a situation may point to a page ("Privasi perangkat" -> privasi).
+    # language.yml: a situation may point to a page ("Privasi perangkat" -> privasi); the page
+    # leads even when the words also tell a type ("suami" checking the phone: psikis).
     for query, answer in answers(real, ["cara cepat tutup halaman kalau pelaku datang",
-                                        "hp dinas hilang ada data korban"]):
+                                        "hp dinas hilang ada data korban",
+                                        "hp korban dicek2 lakinya cara hapus riwayat"]):
         first = first_result(answer)
         assert first["location"] == "privasi/", (query, first_pages(answer))
         assert first["tags"][0] == "Sesuai situasi: Privasi perangkat", first["tags"]

@@ -115,6 +115,9 @@ class Ranking extends QueryReader {
     results.sort(order("score"));
     this.stageOverTypes(results, situation);
     if (caseFirst) firstContactFirst(results, situation, concepts);
+    // a situation naming a page asks about that page ("hapus riwayat chat": privasi): it leads
+    const named = results.find(r => pointedTo(r.page, situation));
+    if (named) lead(results, named);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
     if (this.guide && (concepts.asksWhatToDo || readsLikeSituation(situation, concepts))) {
