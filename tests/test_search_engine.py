@@ -551,10 +551,15 @@ def test_an_everyday_form_reads_as_the_formal_word_keeping_most_of_it(real):
 
 
 def test_asking_what_a_word_means_goes_to_the_glossary_without_a_first_contact_head_start(real):
+    # No case is told: neither the first-contact pages nor a stage the word is a cue of
+    # ("rumah aman": shelter; "lpsk": accompaniment) get a head start; the question may go on
+    # after a comma.
     worker, index_path, _ = real
-    meaning, difference = run_node(worker, index_path, search=[
-        "apa itu rumah aman", "apa bedanya eksploitasi sama perdagangan orang"])["search"]
+    meaning, asked_first, difference = run_node(worker, index_path, search=[
+        "apa itu rumah aman", "lpsk tu apa, kawa minta perlindungan saksi kah",
+        "apa bedanya eksploitasi sama perdagangan orang"])["search"]
     assert first_pages(meaning, 1) == ["glosarium/"]
+    assert first_pages(asked_first, 1) == ["glosarium/"], first_pages(asked_first)
     assert any(page in ("glosarium/", "jenis/eksploitasi/", "jenis/perdagangan-orang/")
                for page in first_pages(difference))
 

@@ -52,16 +52,7 @@ class QueryReader extends SearchIndex {
 
   /* The query's ideas: each a label (what was typed) and alternatives (lists of roots). */
   concepts(query) {
-    let items = [];
-    for (const typed of this.joinPrefixes(queryWords(query))) {
-      const spelled = this.spelling(typed);  // "ga" -> "tidak", "ortunya" -> "orang tua"
-      if (!spelled) items.push({word: typed});
-      else if (!spelled.includes(" ") && this.df.has(this.root(typed))) {
-        items.push({word: spelled, also: this.root(typed)});  // "balik": kembali, and balik
-      } else {
-        for (const word of spelled.split(" ")) items.push({word});
-      }
-    }
+    let items = this.spelledWords(query);
     // "anak 15 thn", "cewek umur 14": the age says a child and nothing else the pages would
     // say; its words read as "anak" (once), so "15" and "tahun" weigh as no rare words
     const age = childAge(items.map(item => item.word));
@@ -84,11 +75,13 @@ class QueryReader extends SearchIndex {
     const typedWords = new Set(items.map(item => item.word));
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const opening = ` ${queryWords(query).join(" ")} `;
-    // ... "LPSK itu apa", "visum tu apa": the same question, asked after the word
-    const closing = ` ${items.map(item => item.word).join(" ")} `;
+    // ... "LPSK itu apa", "visum tu apa": the same question, asked after the word, at the end
+    // of the query or of its first part ("lpsk tu apa, kawa minta perlindungan saksi kah")
+    const closes = part => part.length > 2 && this.definition.closings.some(
+      words => ` ${part.map(item => item.word).join(" ")} `.endsWith(` ${words} `));
     const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
       this.definition.openings.some(words => opening.startsWith(` ${words} `)) ||
-      (items.length > 2 && this.definition.closings.some(words => closing.endsWith(` ${words} `)));
+      closes(items) || closes(this.spelledWords(query.split(/[,.;:?!]/)[0]));
     if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
     const content = items.filter(item => !this.stopwords.has(item.word));
     if (content.length) items = content;
@@ -129,6 +122,21 @@ class QueryReader extends SearchIndex {
     concepts.asksWhatToDo = says(this.whatToDoCues);
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
+  }
+
+  /* The typed words, everyday spellings read as the formal words: [{word, also}]. */
+  spelledWords(text) {
+    const items = [];
+    for (const typed of this.joinPrefixes(queryWords(text))) {
+      const spelled = this.spelling(typed);  // "ga" -> "tidak", "ortunya" -> "orang tua"
+      if (!spelled) items.push({word: typed});
+      else if (!spelled.includes(" ") && this.df.has(this.root(typed))) {
+        items.push({word: spelled, also: this.root(typed)});  // "balik": kembali, and balik
+      } else {
+        for (const word of spelled.split(" ")) items.push({word});
+      }
+    }
+    return items;
   }
 
   /* "di bully", "di perkosa": the prefix typed apart, read as one word when the word alone

@@ -79,7 +79,9 @@ class Ranking extends QueryReader {
     }
     const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const typed = ` ${concepts.roots.join(" ")} `;
-    const situation = matchSituations(this.situations, concepts.everyRoot);
+    // a question about a word ("lpsk tu apa, kawa minta perlindungan saksi"): no case is told
+    const situation = concepts.asksMeaning ? NO_SITUATION
+                                           : matchSituations(this.situations, concepts.everyRoot);
     // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
     // case to act on first
     const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
