@@ -296,6 +296,14 @@ def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
 
 
 @pytest.mark.site
+def test_asking_whom_to_call_when_it_just_happened_gives_the_emergency_numbers_first(real):
+    # "luka parah" tells first response; "telpon siapa" asks for a number: the emergency page
+    # leads, above the first-response protocols that have the words.
+    [(_, answer)] = answers(real, ["urang luka parah malam2 handak telpon siapa"])
+    assert first_result(answer)["location"] == "darurat/", first_pages(answer)
+
+
+@pytest.mark.site
 def test_going_home_is_not_being_sent_home(real):
     # "laki kada bulik" (the husband does not come home) is neglect, not the recovery stage's
     # repatriation ("dipulangkan"), which still tells recovery.

@@ -81,7 +81,8 @@ class Ranking extends QueryReader {
     const typed = ` ${concepts.roots.join(" ")} `;
     // a question about a word ("lpsk tu apa, kawa minta perlindungan saksi"): no case is told
     const situation = concepts.asksMeaning ? NO_SITUATION
-                                           : matchSituations(this.situations, concepts.everyRoot);
+                                           : matchSituations(this.situations, concepts.everyRoot,
+                                                             this.firstStages());
     // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
     // case to act on first
     const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
@@ -120,6 +121,11 @@ class Ranking extends QueryReader {
     // a situation naming a page asks about that page ("hapus riwayat chat": privasi): it leads
     const named = results.find(r => pointedTo(r.page, situation));
     if (named) lead(results, named);
+    // a number asked for in what just happened ("luka parah ... telpon siapa"): the emergency
+    // numbers lead
+    const emergency = concepts.asksContact && situation.firstStage &&
+                      results.find(r => r.page.first && r.page.contacts);
+    if (emergency) lead(results, emergency);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
     if (this.guide && (concepts.asksWhatToDo || readsLikeSituation(situation, concepts))) {
@@ -127,6 +133,15 @@ class Ranking extends QueryReader {
                       ...items.filter(group => group[0].location !== this.guide)]};
     }
     return {items};
+  }
+
+  /* The stages a worker meets first (their protocols are `first`). */
+  firstStages() {
+    if (!this.first) {
+      this.first = new Set([...this.pages.values()].filter(p => p.first && p.stage)
+                                                      .map(p => p.stage));
+    }
+    return this.first;
   }
 
   /* The first answers are one stage's protocols for several types, and nothing in the query

@@ -17,7 +17,7 @@ const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIE
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 const NO_SITUATION = {found: [], explained: new Map(), types: new Set(), stages: new Set(),
-                      pages: new Set()};
+                      firstStage: false, pages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
 function readSituations(list) {
@@ -27,12 +27,13 @@ function readSituations(list) {
 }
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
-   included), the types, stages and pages they point to, and the cue roots each one's pages
+   included), the types, stages and pages they point to, whether a stage is one of the
+   `firstStages` (a case that just happened), and the cue roots each one's pages
    understand (`explained`, keyed "type:fisik", "stage:penampungan-sementara", "page:privasi":
    "nginap" tells the shelter stage, whose pages need not say it). A cue's words are those of
    what it points to: "tambang emas" is understood by the exploitation pages, not by the
    trafficking pages another cue of the query points to; a stage's only when no type is. */
-function matchSituations(situations, everyRoot) {
+function matchSituations(situations, everyRoot, firstStages = new Set()) {
   const found = [];
   const explained = new Map();
   for (const situation of situations) {
@@ -49,6 +50,7 @@ function matchSituations(situations, everyRoot) {
   }
   return {found, explained, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages)),
+          firstStage: found.some(s => s.stages.some(stage => firstStages.has(stage))),
           pages: new Set(found.flatMap(s => s.pages))};
 }
 
