@@ -33,7 +33,8 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
 DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 # ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
 # as "itu", protocols/language.yml).
-DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya"]
+DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "itu apa saja",
+                       "apa saja contohnya", "contohnya apa"]
 
 # Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
 # kdrt"): like a question about a word's meaning, a question about a source, not a case to act
@@ -48,7 +49,8 @@ SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", 
 # (everyday spellings read first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa
 # dihubungi" tells a case.
 CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
-                "call center", "mana", "dimana", "kemana", "terdekat"]
+                "call center", "mana", "dimana", "kemana", "terdekat", "daftar rumah sakit",
+                "daftar puskesmas", "daftar layanan"]
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
 # "tolong saya"); each cue is words that must all be typed (everyday spellings read first).
