@@ -304,6 +304,15 @@ def test_asking_whom_to_call_when_it_just_happened_gives_the_emergency_numbers_f
 
 
 @pytest.mark.site
+def test_a_type_told_and_a_stage_asked_for_lead_to_that_types_protocol_of_that_stage(real):
+    # "anak korban eksploitasi" tells the type, "ditampung di mana" asks for shelter: the
+    # exploitation shelter protocol leads, before its outreach page, which has "tempat hiburan".
+    [(_, answer)] = answers(real, ["anak korban eksploitasi di tempat hiburan ditampung di mana dulu"])
+    assert first_result(answer)["location"] == "protokol/eksploitasi/penampungan-sementara/", (
+        first_pages(answer))
+
+
+@pytest.mark.site
 def test_going_home_is_not_being_sent_home(real):
     # "laki kada bulik" (the husband does not come home) is neglect, not the recovery stage's
     # repatriation ("dipulangkan"), which still tells recovery.

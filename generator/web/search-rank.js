@@ -118,6 +118,7 @@ class Ranking extends QueryReader {
     results.sort(order("score"));
     this.stageOverTypes(results, situation);
     if (caseFirst) firstContactFirst(results, situation, concepts);
+    if (caseFirst) askedStageFirst(results, situation);
     // a situation naming a page asks about that page ("hapus riwayat chat": privasi): it leads
     const named = results.find(r => pointedTo(r.page, situation));
     if (named) lead(results, named);
@@ -224,6 +225,15 @@ function firstContactFirst(results, situation, concepts) {
     if (!r.page.first || !r.page.type || !situation.types.has(r.page.type)) continue;
     if (!best || named(r.page.type) > named(best.page.type)) best = r;
   }
+  if (best) lead(results, best);
+}
+
+/* A type told and one stage asked for ("anak korban eksploitasi ... ditampung di mana"): that
+   type's protocol of that stage leads, before its other stages that happen to have the words. */
+function askedStageFirst(results, situation) {
+  if (!situation.types.size || situation.stages.size !== 1) return;
+  const best = results.find(r => r.page.type && situation.types.has(r.page.type) &&
+                                 situation.stages.has(r.page.stage));
   if (best) lead(results, best);
 }
 
