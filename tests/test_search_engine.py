@@ -581,6 +581,16 @@ def test_asking_what_a_word_means_goes_to_the_glossary_without_a_first_contact_h
                for page in first_pages(difference))
 
 
+def test_a_terms_name_alone_asks_what_it_is_unless_it_names_a_kind_of_violence(real):
+    # "LPSK" is a cue of the accompaniment stage, but typed alone it asks what LPSK is;
+    # "KDRT" is a keyword of the violence types' own pages: its first-contact protocol leads.
+    worker, index_path, _ = real
+    institution, violence = run_node(worker, index_path, search=["LPSK", "kdrt"])["search"]
+    assert first_pages(institution, 1) == ["glosarium/"], first_pages(institution)
+    assert re.match(r"protokol/(fisik|psikis)/(pengaduan|penanganan-awal)/",
+                    first_pages(violence, 1)[0]), first_pages(violence)
+
+
 def test_banjar_prefixes_and_a_prefix_typed_apart_read_as_the_formal_word(real):
     # Banjar ba-/ma- for ber-/me-: "badamai" is berdamai, "mamukul" memukul; "di bully" typed
     # apart is "dibully", a name of Perundungan in the glossary

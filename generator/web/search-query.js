@@ -102,7 +102,7 @@ class QueryReader extends SearchIndex {
           }
         }
         concepts.push({label: items.slice(i, i + match.roots.length).map(x => x.word),
-                       alternatives});
+                       alternatives, term: match.groups.some(g => g.isName)});
         i += match.roots.length;
         continue;
       }
@@ -116,6 +116,8 @@ class QueryReader extends SearchIndex {
     concepts.roots = roots;
     concepts.everyRoot = everyRoot;
     concepts.asksMeaning = asksMeaning;
+    // nothing but a glossary term's name ("LPSK", "restitusi")
+    concepts.namesTerm = concepts.length === 1 && Boolean(concepts[0].term);
     const says = cues => cues.some(cue => cue.every(w => typedWords.has(w)));
     concepts.asksSource = says(this.sourceCues);
     concepts.asksContact = says(this.contactCues);

@@ -80,9 +80,15 @@ class Ranking extends QueryReader {
     const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const typed = ` ${concepts.roots.join(" ")} `;
     // a question about a word ("lpsk tu apa, kawa minta perlindungan saksi"): no case is told
-    const situation = concepts.asksMeaning ? NO_SITUATION
-                                           : matchSituations(this.situations, concepts.everyRoot,
-                                                             this.firstStages());
+    let situation = concepts.asksMeaning ? NO_SITUATION
+                                         : matchSituations(this.situations, concepts.everyRoot,
+                                                           this.firstStages());
+    // a term's name alone, not a word of a violence type's page ("LPSK", "restitusi"; not
+    // "KDRT"): what the term is
+    if (concepts.namesTerm && !situation.types.size && !this.namesAType(concepts.roots)) {
+      concepts.asksMeaning = true;
+      situation = NO_SITUATION;
+    }
     // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
     // case to act on first
     const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
@@ -134,6 +140,14 @@ class Ranking extends QueryReader {
                       ...items.filter(group => group[0].location !== this.guide)]};
     }
     return {items};
+  }
+
+  /* Whether the words are a keyword of a violence type's own page ("kdrt", "pekerja migran"). */
+  namesAType(roots) {
+    const keyword = page => (roots.length === 1
+      ? page.weights.get(roots[0]) >= FIELD.tags
+      : page.keywords.includes(roots.join(" ")));
+    return [...this.pages.values()].some(page => page.type && !page.stage && keyword(page));
   }
 
   /* The stages a worker meets first (their protocols are `first`). */
