@@ -33,8 +33,7 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
 DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 # ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
 # as "itu", protocols/language.yml).
-DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "itu apa saja",
-                       "apa saja contohnya", "contohnya apa"]
+DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya"]
 
 # Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
 # kdrt"): like a question about a word's meaning, a question about a source, not a case to act
