@@ -83,10 +83,9 @@ class Ranking extends QueryReader {
     let situation = concepts.asksMeaning ? NO_SITUATION
                                          : matchSituations(this.situations, concepts.everyRoot,
                                                            this.firstStages());
-    // a term's name alone, not a word of a violence type's page ("LPSK", "restitusi"; not
-    // "KDRT"): what the term is
+    // a term's name alone, not a word of a violence type's page ("LPSK", "SAPA 129"; not
+    // "KDRT"): the term, wherever the handbook names it, not a stage it is a cue of
     if (concepts.namesTerm && !situation.types.size && !this.namesAType(concepts.roots)) {
-      concepts.asksMeaning = true;
       situation = NO_SITUATION;
     }
     // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
@@ -125,8 +124,9 @@ class Ranking extends QueryReader {
     this.stageOverTypes(results, situation);
     if (caseFirst) firstContactFirst(results, situation, concepts);
     if (caseFirst) askedStageFirst(results, situation);
-    // a situation naming a page asks about that page ("hapus riwayat chat": privasi): it leads
-    const named = results.find(r => pointedTo(r.page, situation));
+    // a situation naming a page, in words of its own, asks about that page ("hapus riwayat
+    // chat": privasi): it leads
+    const named = asksForPage(situation) && results.find(r => pointedTo(r.page, situation));
     if (named) lead(results, named);
     // a number asked for in what just happened ("luka parah ... telpon siapa"): the emergency
     // numbers lead

@@ -16,8 +16,8 @@ const EXPLAINED = 1;          // share of a cue's word a page of the situation's
 const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
-const NO_SITUATION = {found: [], explained: new Map(), types: new Set(), stages: new Set(),
-                      firstStage: false, pages: new Set()};
+const NO_SITUATION = {found: [], explained: new Map(), told: new Map(), types: new Set(),
+                      stages: new Set(), firstStage: false, pages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
 function readSituations(list) {
@@ -36,10 +36,12 @@ function readSituations(list) {
 function matchSituations(situations, everyRoot, firstStages = new Set()) {
   const found = [];
   const explained = new Map();
+  const told = new Map();  // situation -> its cues the query has
   for (const situation of situations) {
     const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
     if (!cues.length) continue;
     found.push(situation);
+    told.set(situation, cues);
     const keys = [...(situation.types.length ? situation.types.map(t => `type:${t}`)
                                               : situation.stages.map(s => `stage:${s}`)),
                   ...situation.pages.map(p => `page:${p}`)];
@@ -48,7 +50,7 @@ function matchSituations(situations, everyRoot, firstStages = new Set()) {
       for (const cue of cues) for (const r of cue) explained.get(key).add(r.split(/[+=]/)[0]);
     }
   }
-  return {found, explained, types: new Set(found.flatMap(s => s.types)),
+  return {found, explained, told, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages)),
           firstStage: found.some(s => s.stages.some(stage => firstStages.has(stage))),
           pages: new Set(found.flatMap(s => s.pages))};
@@ -64,6 +66,16 @@ function understood(page, situation) {
   if (pointedTo(page, situation)) keys.push(`page:${page.source}`);
   if (!keys.length) return null;
   return new Set(keys.flatMap(key => [...(situation.explained.get(key) || [])]));
+}
+
+/* Whether the query asks about a page a situation names, in words of its own: "hapus riwayat",
+   "aman kah buka buku ini"; not "hp istri dicek suami", whose cue "ponsel dicek" is part of a
+   type's cue ("ponsel dicek suami": psychological violence). */
+function asksForPage(situation) {
+  const typeCues = situation.found.filter(s => s.types.length)
+    .flatMap(s => situation.told.get(s));
+  const own = cue => !typeCues.some(other => cue.every(root => other.includes(root)));
+  return situation.found.some(s => s.pages.length && situation.told.get(s).some(own));
 }
 
 /* Whether a situation names this page itself ("hapus riwayat" -> privasi). */
