@@ -572,11 +572,14 @@ def test_asking_what_a_word_means_goes_to_the_glossary_without_a_first_contact_h
     # ("rumah aman": shelter; "lpsk": accompaniment) get a head start; the question may go on
     # after a comma.
     worker, index_path, _ = real
-    meaning, asked_first, difference = run_node(worker, index_path, search=[
+    meaning, asked_first, full_name, difference = run_node(worker, index_path, search=[
         "apa itu rumah aman", "lpsk tu apa, kawa minta perlindungan saksi kah",
+        "lembaga perlindungan saksi dan korban tu apa",
         "apa bedanya eksploitasi sama perdagangan orang"])["search"]
     assert first_pages(meaning, 1) == ["glosarium/"]
     assert first_pages(asked_first, 1) == ["glosarium/"], first_pages(asked_first)
+    # a term's full name, which the protocols spell out too: its glossary entry says what it is
+    assert first_pages(full_name, 1) == ["glosarium/"], first_pages(full_name)
     assert any(page in ("glosarium/", "jenis/eksploitasi/", "jenis/perdagangan-orang/")
                for page in first_pages(difference))
 

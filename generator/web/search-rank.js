@@ -124,6 +124,10 @@ class Ranking extends QueryReader {
     this.stageOverTypes(results, situation);
     if (caseFirst) firstContactFirst(results, situation, concepts);
     if (caseFirst) askedStageFirst(results, situation);
+    // what a glossary term means ("lembaga perlindungan saksi dan korban tu apa"): its entry
+    const glossary = concepts.asksMeaning && concepts.some(concept => concept.term) &&
+                     results.find(r => r.page.location === this.definition.page);
+    if (glossary) lead(results, glossary);
     // a situation naming a page, in words of its own, asks about that page ("hapus riwayat
     // chat": privasi): it leads
     const named = asksForPage(situation) && results.find(r => pointedTo(r.page, situation));
