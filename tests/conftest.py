@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import search
 from generator.cli import main
+from tests.search_node import worker_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -136,3 +138,13 @@ def page(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="session")
+def real(shipped_site, tmp_path_factory):
+    """(worker script, index path, index) of the real handbook: the whole index, as the worker
+    has it once the text of the pages (the second step online) has come."""
+    index = search.read_site_index(shipped_site)
+    index_path = tmp_path_factory.mktemp("index") / "search_index.json"
+    index_path.write_text(search.index_text(index), encoding="utf-8")
+    return worker_of(shipped_site), str(index_path), index

@@ -1,15 +1,15 @@
-"""The search engine itself, run under Node: the browser's half agrees with the build's half,
-and a worker's words find the right pages.
+"""The search engine itself, run under Node: the browser's half agrees with the build's half
+(stems, words, cues), what the index says is shown as text, the kept tables answer as fresh
+ones, and a worker's words find the right pages. How the engine puts first what a worker must
+do first is in test_search_first_things.py.
 
-The real handbook's index is used where the content matters (agreement on every word, the
-stories of the search issue); a small made-up index where only the engine does.
+The real handbook's index is used where the content matters; a small made-up index where only
+the engine does.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,57 +17,10 @@ import yaml
 
 from generator import search, search_words
 from tests.conftest import edit
+from tests.search_node import (FIRST_CONTACT, GUIDE, first_pages, run_node, stemmed_differently,
+                               worker_of)
 
-RUNNER = Path(__file__).resolve().parent / "node" / "search.cjs"
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE = "panduan/"  # the decision guide, offered first when a query reads like a situation
-
-
-def run_node(worker: Path, index, **request) -> dict:
-    payload = json.dumps({"worker": str(worker), "index": index, **request})
-    done = subprocess.run(["node", str(RUNNER)], input=payload, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
-def worker_of(site: Path) -> Path:
-    return site / search.worker_script()[0]
-
-
-def answers(real, queries: list[str]) -> list[tuple[str, list]]:
-    """(query, the worker's answer) for each query, from the real handbook's index."""
-    worker, index_path, _ = real
-    return list(zip(queries, run_node(worker, index_path, search=queries)["search"],
-                    strict=True))
-
-
-def first_result(answer: list) -> dict:
-    """The first result group's page entry; the decision guide offered above it is not one."""
-    return answer[1 if answer[0][0]["location"] == GUIDE else 0][0]
-
-
-def first_pages(answer: list, n: int = 3) -> list[str]:
-    """The first `n` pages found; the decision guide offered above them is not one of them."""
-    if answer and answer[0][0]["location"] == GUIDE:
-        answer = answer[1:]
-    return [group[0]["location"] for group in answer[:n]]
-
-
-@pytest.fixture(scope="module")
-def real(shipped_site, tmp_path_factory):
-    """(worker script, index path, index) of the real handbook: the whole index, as the worker
-    has it once the text of the pages (the second step online) has come."""
-    index = search.read_site_index(shipped_site)
-    index_path = tmp_path_factory.mktemp("index") / "search_index.json"
-    index_path.write_text(search.index_text(index), encoding="utf-8")
-    return worker_of(shipped_site), str(index_path), index
-
-
-def stemmed_differently(worker: Path, index_path: str, words: list[str], **dictionary) -> list:
-    """(word, browser's root, build's root) for every word the two Sastrawis disagree on."""
-    stems = run_node(worker, index_path, stem=words, **dictionary)["stem"]
-    return [(w, s, search_words.sastrawi_root(w)) for w, s in zip(words, stems)
-            if s != search_words.sastrawi_root(w)]
 
 
 @pytest.mark.site
@@ -234,141 +187,6 @@ def test_words_every_javascript_object_has_are_only_words(shipped_site):
     assert all(isinstance(a, list) for a in answers)
 
 
-FIRST_CONTACT = r"protokol/{}/(pengaduan|penanganan-awal)/"
-
-
-@pytest.mark.site
-def test_a_situation_told_in_her_own_words_finds_its_type_and_says_why(real):
-    # The search issue's stories: a child, pregnant, an uncle is sexual violence; a husband
-    # gone without support is neglect; a child working as "LC" is exploitation.
-    worker, index_path, _ = real
-    stories = {"anak 13 tahun hamil pelakunya paman": ("seksual", "Kekerasan seksual · anak"),
-               "lakinya minggat ga pernah kasih nafkah": ("penelantaran", "Penelantaran"),
-               "anak jadi LC di karaoke": ("eksploitasi", "Eksploitasi atau perdagangan orang"),
-               "bini dipukul lakinya": ("fisik", "Kekerasan fisik")}
-    answers = run_node(worker, index_path, search=list(stories))["search"]
-    for (query, (kind, reason)), answer in zip(stories.items(), answers, strict=True):
-        first = first_result(answer)
-        assert re.match(FIRST_CONTACT.format(kind), first["location"]), (query, first_pages(answer))
-        assert first["tags"][0] == f"Sesuai situasi: {reason}", (query, first["tags"])
-
-
-@pytest.mark.site
-def test_without_a_stage_the_page_for_first_contact_comes_first(real):
-    worker, index_path, _ = real
-    queries = ["diperkosa", "dipukul suami", "trafficking", "anak telantar",
-               "korban perkosaan baru datang"]
-    answers = run_node(worker, index_path, search=queries)["search"]
-    kinds = ["seksual", "fisik", "perdagangan-orang", "penelantaran"]
-    for query, kind, answer in zip(queries, kinds, answers):
-        assert re.match(FIRST_CONTACT.format(kind), first_pages(answer, 1)[0]), (query,
-                                                                               first_pages(answer))
-    # "baru datang": she has just arrived, first response
-    assert "protokol/seksual/penanganan-awal/" in first_pages(answers[-1])
-
-
-@pytest.mark.site
-def test_a_few_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
-    # "dipukul ayah": the physical violence protocol for first contact, not the neglect type
-    # page that happens to say "ayah" and "kekerasan fisik" (the issue's commonest queries);
-    # "anak laki2 disodomi": first contact, not the shelter page that says "anak laki-laki".
-    worker, index_path, _ = real
-    queries = {"dipukul ayah": "fisik", "diancam cerai": "psikis", "mucikari": "eksploitasi",
-               "anak laki2 disodomi": "seksual"}
-    answers = run_node(worker, index_path, search=list(queries))["search"]
-    for (query, kind), answer in zip(queries.items(), answers, strict=True):
-        assert re.match(FIRST_CONTACT.format(kind), first_pages(answer, 1)[0]), (
-            query, first_pages(answer))
-
-
-@pytest.mark.site
-def test_a_question_about_a_word_asked_after_it_goes_to_the_glossary(real):
-    for query, answer in answers(real, ["LPSK itu apa", "visum et repertum tu apa",
-                                        "restitusi apaan"]):
-        assert first_pages(answer, 1) == ["glosarium/"], (query, first_pages(answer))
-
-
-@pytest.mark.site
-def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
-    for query, answer in answers(real, ["nomor sapa 129 buat lapor kekerasan",
-                                        "hotline lapor kekerasan anak 24 jam"]):
-        assert set(first_pages(answer, 2)) & {"darurat/", "layanan/"}, (query, first_pages(answer))
-
-
-@pytest.mark.site
-def test_asking_whom_to_call_when_it_just_happened_gives_the_emergency_numbers_first(real):
-    # "luka parah" tells first response; "telpon siapa" asks for a number: the emergency page
-    # leads, above the first-response protocols that have the words.
-    [(_, answer)] = answers(real, ["urang luka parah malam2 handak telpon siapa"])
-    assert first_result(answer)["location"] == "darurat/", first_pages(answer)
-
-
-@pytest.mark.site
-def test_a_type_told_and_a_stage_asked_for_lead_to_that_types_protocol_of_that_stage(real):
-    # "anak korban eksploitasi" tells the type, "ditampung di mana" asks for shelter: the
-    # exploitation shelter protocol leads, before its outreach page, which has "tempat hiburan".
-    [(_, answer)] = answers(real, ["anak korban eksploitasi di tempat hiburan ditampung di mana dulu"])
-    assert first_result(answer)["location"] == "protokol/eksploitasi/penampungan-sementara/", (
-        first_pages(answer))
-
-
-@pytest.mark.site
-def test_going_home_is_not_being_sent_home(real):
-    # "laki kada bulik" (the husband does not come home) is neglect, not the recovery stage's
-    # repatriation ("dipulangkan"), which still tells recovery.
-    worker, index_path, _ = real
-    home, sent = run_node(worker, index_path, search=[
-        "laki tulak kada bulik bini kd dibari duit",
-        "korban tppo dipulangkan dari malaysia"])["search"]
-    assert re.match(FIRST_CONTACT.format("penelantaran"), first_pages(home, 1)[0]), (
-        first_pages(home))
-    assert first_pages(sent, 1) == ["protokol/perdagangan-orang/pemulihan/"], first_pages(sent)
-
-
-@pytest.mark.site
-def test_the_words_that_ask_for_a_stage_are_understood_by_its_pages(real):
-    # "nginap" asks for the shelter stage; its pages need not say the word to answer it.
-    worker, index_path, _ = real
-    [answer] = run_node(worker, index_path, search=[
-        "istri kabur malam2 bawa anak, gak ada tempat nginap, takut dicari suami"])["search"]
-    assert any("penampungan-sementara/" in page for page in first_pages(answer)), (
-        first_pages(answer))
-
-
-@pytest.mark.site
-def test_a_closed_case_is_not_a_covered_up_one(real):
-    # "ditutupi" (covered up) tells mediation; "ditutup" (a case closed) tells case management.
-    worker, index_path, _ = real
-    closed, covered = run_node(worker, index_path, search=[
-        "kapan kasus kdrt boleh ditutup", "kasus kdrt ditutupi keluarga"])["search"]
-    assert any("pengelolaan-kasus/" in page for page in first_pages(closed)), first_pages(closed)
-    assert not any("mediasi/" in page for page in first_pages(closed)), first_pages(closed)
-    assert any("mediasi/" in page for page in first_pages(covered)), first_pages(covered)
-
-
-@pytest.mark.site
-def test_a_case_told_in_many_words_is_answered_before_the_glossary(real):
-    # The glossary mentions nearly every word; for a told case the protocols come first, and
-    # a question about a word still goes to the glossary.
-    worker, index_path, _ = real
-    story, question = run_node(worker, index_path, search=[
-        "korban tppo sdh pulang tapi malu lawan urang kampung", "apa itu restitusi"])["search"]
-    assert "glosarium/" not in first_pages(story), first_pages(story)
-    assert "protokol/perdagangan-orang/pemulihan/" in first_pages(story), first_pages(story)
-    assert first_pages(question, 1) == ["glosarium/"], first_pages(question)
-
-
-@pytest.mark.site
-def test_a_cue_is_understood_by_the_pages_of_its_own_type_only(real):
-    # "dipekerjakan" points to exploitation and trafficking, "tambang emas" to exploitation
-    # only: the trafficking pages must not read "tambang emas" as theirs.
-    worker, index_path, _ = real
-    [answer] = run_node(worker, index_path,
-                        search=["anak dipekerjakan di tambang emas ilegal"])["search"]
-    assert re.match(FIRST_CONTACT.format("eksploitasi"), first_pages(answer, 1)[0]), (
-        first_pages(answer))
-
-
 @pytest.mark.site
 def test_a_regional_word_with_an_affix_reads_as_its_formal_word(real):
     # language.yml: dabau (Banjar) = tampar; "mandabau", "didabau" are the same word in use.
@@ -377,135 +195,6 @@ def test_a_regional_word_with_an_affix_reads_as_its_formal_word(real):
     for answer in answers["search"]:
         assert re.match(FIRST_CONTACT.format("fisik"), first_pages(answer, 1)[0]), (
             first_pages(answer))
-
-
-@pytest.mark.site
-def test_a_question_about_the_phone_finds_the_privacy_page_and_says_why(real):
-    # language.yml: a situation may point to a page ("Privasi perangkat" -> privasi); the page
-    # leads even when the words also tell a type ("suami" checking the phone: psikis).
-    for query, answer in answers(real, ["cara cepat tutup halaman kalau pelaku datang",
-                                        "hp dinas hilang ada data korban",
-                                        "hp korban dicek2 lakinya cara hapus riwayat"]):
-        first = first_result(answer)
-        assert first["location"] == "privasi/", (query, first_pages(answer))
-        assert first["tags"][0] == "Sesuai situasi: Privasi perangkat", first["tags"]
-
-
-@pytest.mark.site
-def test_a_child_selling_cakes_is_not_a_child_sold(real):
-    # language.yml writes "anak =dijual": only that form, not "jualan" with the same root.
-    worker, index_path, _ = real
-    cakes, sold = run_node(worker, index_path, search=[
-        "anak jualan kue ke sekolah tiap pagi", "anak dijual ke malaysia"])["search"]
-    reasons = [tag for group in cakes for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert not any("perdagangan" in tag.lower() for tag in reasons), reasons
-    first = first_result(sold)
-    assert re.match(FIRST_CONTACT.format("perdagangan-orang"), first["location"]), (
-        first_pages(sold))
-
-
-@pytest.mark.site
-def test_a_child_living_with_parents_is_not_a_child_left_behind(real):
-    # language.yml writes "anak =ditinggal": "tinggal" alone is where someone lives.
-    (_, lives), (_, left) = answers(real, ["anak tinggal dengan orang tua di desa",
-                                           "anak ditinggal"])
-    reasons = [tag for group in lives for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
-    assert re.match(FIRST_CONTACT.format("penelantaran"), first_pages(left, 1)[0]), (
-        first_pages(left))
-
-
-@pytest.mark.site
-def test_an_age_under_eighteen_is_a_child(real):
-    # "anak karaoke" is a cue; "15 tahun" says the same as "anak", "umur 30" does not.
-    (_, girl), (_, woman) = answers(real, ["cewek 15 tahun kerja di karaoke temani tamu",
-                                           "ibu umur 30 kerja di karaoke"])
-    reasons = lambda answer: [tag for group in answer for tag in group[0].get("tags", [])
-                              if tag.startswith("Sesuai situasi")]
-    assert any("Eksploitasi" in tag for tag in reasons(girl)), reasons(girl)
-    assert not any("Eksploitasi" in tag for tag in reasons(woman)), reasons(woman)
-
-
-@pytest.mark.site
-def test_an_age_weighs_as_the_word_child_not_as_rare_words(real):
-    # "15 thn" says "anak" and nothing the pages would say: the exploitation protocol to act on
-    # leads, not a page that happens to have "15" or "tahun"; years after something other than
-    # a person are a time, not an age ("kerja di karaoke sudah 2 tahun" is not a child).
-    (_, girl), (_, wife) = answers(real, ["anak 15 thn jd pemandu lagu di kafe",
-                                          "istri kerja di karaoke sudah 2 tahun"])
-    protocols = [page for page in first_pages(girl, 5) if page.startswith("protokol/")]
-    assert re.match(FIRST_CONTACT.format("eksploitasi"), protocols[0]), first_pages(girl, 5)
-    reasons = [tag for group in wife for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert not any("Eksploitasi" in tag for tag in reasons), reasons
-
-
-@pytest.mark.site
-def test_a_banjar_word_for_hitting_finds_physical_violence(real):
-    # language.yml: "dihambat" (Banjar) = dipukul; the Indonesian "menghambat" is not read so.
-    [(_, answer)] = answers(real, ["murid ulun dihambat abahnya"])
-    assert re.match(FIRST_CONTACT.format("fisik"), first_pages(answer, 1)[0]), first_pages(answer)
-
-
-@pytest.mark.site
-def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
-    # Sexual violence is never mediated: that page says the stage does not apply.
-    worker, index_path, _ = real
-    plain, asked = run_node(worker, index_path, search=["kekerasan seksual tidak dimediasi",
-                                                        "mediasi kasus perkosaan"])["search"]
-    assert "protokol/seksual/mediasi/" in first_pages(asked)
-    [answer] = run_node(worker, index_path, search=["diperkosa"])["search"]
-    assert "protokol/seksual/mediasi/" not in first_pages(answer, 5)
-    assert "protokol/seksual/mediasi/" in first_pages(plain, 3)  # its own title, asked
-
-
-@pytest.mark.site
-def test_a_situation_never_hides_a_page_the_words_find(real):
-    worker, index_path, index = real
-    queries = ["dijual ke malaysia", "anak jadi LC di karaoke", "lakinya minggat",
-               "korban baru datang tadi malam"]
-    plain_index = json.loads(json.dumps(index))
-    plain_index["config"]["handbook"]["situations"] = []
-    plain = run_node(worker, plain_index, search=queries)["search"]
-    told = run_node(worker, index_path, search=queries)["search"]
-    for query, without, with_situations in zip(queries, plain, told, strict=True):
-        assert set(first_pages(without, 30)) <= set(first_pages(with_situations, 60)), query
-
-
-@pytest.mark.site
-def test_asking_what_to_do_now_offers_the_decision_guide_first(real):
-    # A worker who does not know where to start types the guide's own question, in chat
-    # spelling, or just asks for help: the guide answers it.
-    worker, index_path, _ = real
-    asks = ["apa yg harus sy lakukan skrg", "tolong sy", "harus gimana ini",
-            "korban datang sy harus berbuat apa", "bingung harus ngapain"]
-    plain = ["harus lapor ke mana", "visum"]
-    answers = run_node(worker, index_path, search=[*asks, *plain])["search"]
-    for query, answer in zip(asks, answers[:len(asks)], strict=True):
-        assert answer[0][0]["location"] == GUIDE, query
-    for query, answer in zip(plain, answers[len(asks):], strict=True):
-        assert answer[0][0]["location"] != GUIDE, query
-
-
-def test_the_decision_guide_is_offered_first_for_a_situation_when_it_exists(real):
-    worker, index_path, index = real
-    situation, short = "anak 13 tahun hamil pelakunya paman", "visum"
-    told, plain = run_node(worker, index_path, search=[situation, short])["search"]
-    assert told[0][0]["location"] == GUIDE
-    assert "Kekerasan seksual · anak" in told[0][0]["text"]
-    assert re.match(FIRST_CONTACT.format("seksual"), told[1][0]["location"])
-    assert not any(group[0]["location"] == GUIDE for group in plain)
-    # a word or two names what happened: the protocol comes first, no offer above it
-    for words in (["diperkosa"], ["dipukul", "suami"]):
-        [answer] = run_node(worker, index_path, search=[" ".join(words)])["search"]
-        assert answer[0][0]["location"] != GUIDE, words
-    # an edition without the guide offers nothing
-    without = json.loads(json.dumps(index))
-    without["docs"] = [d for d in without["docs"] if not d["location"].startswith("panduan")]
-    [answer] = run_node(worker, without, search=[situation])["search"]
-    assert not any(group[0]["location"].startswith("panduan") for group in answer)
 
 
 @pytest.mark.site
@@ -547,17 +236,6 @@ def test_an_index_names_its_edition_for_the_kept_tables(real, shipped_site):
     assert search.edition(without) == edition
 
 
-def test_a_question_about_a_stage_for_no_type_leads_to_the_stage_page(real):
-    # one stage's protocols of three types answer alike: the stage's own page says it for all
-    worker, index_path, _ = real
-    asked, typed = run_node(worker, index_path, search=[
-        "dokumen yg perlu dibawa waktu lapor kekerasan", "dokumen lapor kekerasan seksual"],
-    )["search"]
-    assert first_pages(asked, 1) == ["tahap/pengaduan/"]
-    # a type named: its own protocol, not the stage page
-    assert first_pages(typed, 1)[0].startswith("protokol/seksual/")
-
-
 def test_an_everyday_form_reads_as_the_formal_word_keeping_most_of_it(real):
     # "ngemis" is mengemis (begging: exploitation), not "memis" (root "mem")
     worker, index_path, _ = real
@@ -565,34 +243,6 @@ def test_an_everyday_form_reads_as_the_formal_word_keeping_most_of_it(real):
     first = next(group[0] for group in answer if group[0]["location"] != GUIDE)
     assert first["location"].startswith("protokol/eksploitasi/")
     assert first["tags"][0] == "Sesuai situasi: Eksploitasi atau perdagangan orang"
-
-
-def test_asking_what_a_word_means_goes_to_the_glossary_without_a_first_contact_head_start(real):
-    # No case is told: neither the first-contact pages nor a stage the word is a cue of
-    # ("rumah aman": shelter; "lpsk": accompaniment) get a head start; the question may go on
-    # after a comma.
-    worker, index_path, _ = real
-    meaning, asked_first, full_name, difference = run_node(worker, index_path, search=[
-        "apa itu rumah aman", "lpsk tu apa, kawa minta perlindungan saksi kah",
-        "lembaga perlindungan saksi dan korban tu apa",
-        "apa bedanya eksploitasi sama perdagangan orang"])["search"]
-    assert first_pages(meaning, 1) == ["glosarium/"]
-    assert first_pages(asked_first, 1) == ["glosarium/"], first_pages(asked_first)
-    # a term's full name, which the protocols spell out too: its glossary entry says what it is
-    assert first_pages(full_name, 1) == ["glosarium/"], first_pages(full_name)
-    assert any(page in ("glosarium/", "jenis/eksploitasi/", "jenis/perdagangan-orang/")
-               for page in first_pages(difference))
-
-
-def test_a_terms_name_alone_finds_the_term_unless_it_names_a_kind_of_violence(real):
-    # "LPSK" is a cue of the accompaniment stage, but typed alone it asks for LPSK: what it is
-    # (the glossary) or how to reach it (the services page), not seven protocols' stage;
-    # "KDRT" is a keyword of the violence types' own pages: its first-contact protocol leads.
-    worker, index_path, _ = real
-    institution, violence = run_node(worker, index_path, search=["LPSK", "kdrt"])["search"]
-    assert first_pages(institution, 1)[0] in ("glosarium/", "layanan/"), first_pages(institution)
-    assert re.match(r"protokol/(fisik|psikis)/(pengaduan|penanganan-awal)/",
-                    first_pages(violence, 1)[0]), first_pages(violence)
 
 
 def test_banjar_prefixes_and_a_prefix_typed_apart_read_as_the_formal_word(real):
@@ -606,14 +256,3 @@ def test_banjar_prefixes_and_a_prefix_typed_apart_read_as_the_formal_word(real):
         assert first_pages(banjar) == first_pages(formal)
     assert "protokol/fisik/mediasi/" in first_pages(answers[0])
     assert first_pages(answers[4], 1)[0].startswith(("jenis/psikis/", "protokol/psikis/"))
-
-
-def test_a_question_about_the_law_goes_to_the_sources_page(real):
-    # "undang2", "UU", "dasar hukum": no first-contact head start, the sources page first;
-    # "mengundang" (to invite) has the same root but asks no such thing
-    worker, index_path, _ = real
-    law, basis, invite = run_node(worker, index_path, search=[
-        "undang2 TPKS", "dasar hukum penghapusan kdrt", "mengundang korban"])["search"]
-    assert first_pages(law, 1) == ["rujukan/"]
-    assert "rujukan/" in first_pages(basis)
-    assert "rujukan/" not in first_pages(invite)
