@@ -174,6 +174,15 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
 
 
 @pytest.mark.site
+def test_a_word_cued_in_one_form_is_also_read_with_nya(real):
+    # "=pelaku" (its root "laku" is also in "dilakukan") still reads "pelakunya".
+    [(_, answer)] = answers(real, ["pelakunya mau menikahi ading ulun"])
+    reasons = [tag for group in answer for tag in group[0].get("tags", [])
+               if tag.startswith("Sesuai situasi")]
+    assert any("Menikah dengan pelaku" in tag for tag in reasons), reasons
+
+
+@pytest.mark.site
 def test_a_child_living_with_parents_is_not_a_child_left_behind(real):
     # language.yml writes "anak =ditinggal": "tinggal" alone is where someone lives.
     (_, lives), (_, left) = answers(real, ["anak tinggal dengan orang tua di desa",

@@ -67,6 +67,9 @@ class QueryReader extends SearchIndex {
       everyRoot.add(root);
       for (const made of cueRoots(item.word, root)) everyRoot.add(made);  // "pulang+kan"
       everyRoot.add(`${root}=${item.word}`);  // a cue's "=dijual": this form
+      // ... with -nya, -ku, -mu after it: "pelakunya" is "=pelaku"
+      const owned = /^(.{3,}?)(nya|ku|mu)$/.exec(item.word);
+      if (owned) everyRoot.add(`${this.root(owned[1])}=${owned[1]}`);
       if (item.also) everyRoot.add(item.also);
     }
     // "kelas 5": a child (under 18, UU 35/2014), for situations' cues such as "anak karaoke",
