@@ -49,8 +49,8 @@ SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", 
 # dihubungi" tells a case.
 CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
                 "call center", "mana", "dimana", "kemana", "terdekat", "daftar rumah sakit",
-                "daftar puskesmas", "daftar layanan", "rumah sakit yang bisa",
-                "puskesmas yang bisa"]
+                "daftar puskesmas", "daftar layanan", "rumah sakit yang bisa visum",
+                "puskesmas yang bisa visum"]
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
 # "tolong saya"); each cue is words that must all be typed (everyday spellings read first).
