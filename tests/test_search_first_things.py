@@ -59,6 +59,15 @@ def test_a_few_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
 
 
 @pytest.mark.site
+def test_a_story_that_tells_one_type_and_no_stage_leads_to_its_first_contact_page(real):
+    # Words of the setting ("kebun sawit") are on the exploitation pages; what happened
+    # ("dipukul") tells physical violence, whose first-contact protocol leads.
+    [(_, answer)] = answers(real, ["ibu bekerja di kebun sawit, anak dipukul ayah tiri"])
+    assert re.match(FIRST_CONTACT.format("fisik"), first_result(answer)["location"]), (
+        first_pages(answer))
+
+
+@pytest.mark.site
 def test_a_question_about_a_word_asked_after_it_goes_to_the_glossary(real):
     for query, answer in answers(real, ["LPSK itu apa", "visum et repertum tu apa",
                                         "restitusi apaan"]):

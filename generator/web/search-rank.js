@@ -232,11 +232,14 @@ class Ranking extends QueryReader {
 }
 
 /* Up to three words that name what happened and no stage ("diperkosa", "dipukul ayah",
-   "mucikari"): the page to act on now leads, the told type's complaint or first-response
-   protocol, before that type's later stages and before pages of other types that happen to
-   have the words. Of several told types, the one more of the query's situations name. */
+   "mucikari"), or a story of any length that tells one type and no stage ("ibu bekerja di
+   kebun sawit, anak dipukul ayah tiri"): the page to act on now leads, the told type's
+   complaint or first-response protocol, before that type's later stages and before pages of
+   other types that happen to have the words. Of several told types, the one more of the
+   query's situations name. */
 function firstContactFirst(results, situation, concepts) {
-  if (!situation.types.size || situation.stages.size || concepts.length > SHORT_QUERY) return;
+  if (!situation.types.size || situation.stages.size ||
+      (concepts.length > SHORT_QUERY && situation.types.size !== 1)) return;
   const named = type => situation.found.filter(s => s.types.includes(type)).length;
   let best = null;
   for (const r of results) {
