@@ -46,11 +46,13 @@ SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", 
 # anak", "alamat UPTD PPA", "psikolog mana"): the emergency numbers and the services pages
 # answer it, above the protocols that mention the service. Matched on the words as typed
 # (everyday spellings read first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa
-# dihubungi" tells a case.
-CONTACT_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
-                "call center", "mana", "dimana", "kemana", "terdekat", "daftar rumah sakit",
-                "daftar puskesmas", "daftar layanan", "rumah sakit yang bisa visum",
-                "puskesmas yang bisa visum"]
+# dihubungi" tells a case. A number or a list asked for outright (NUMBER_CUES) puts those pages
+# first; "where" (WHERE_CUES) only raises them: "tinggal di mana" asks for a shelter.
+NUMBER_CUES = ["nomor", "hotline", "telepon", "telpon", "kontak", "alamat", "hubungi",
+               "call center", "daftar rumah sakit", "daftar puskesmas", "daftar layanan",
+               "rumah sakit yang bisa visum", "puskesmas yang bisa visum"]
+WHERE_CUES = ["mana", "dimana", "kemana", "terdekat"]
+CONTACT_CUES = NUMBER_CUES + WHERE_CUES
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
 # "tolong saya"); each cue is words that must all be typed (everyday spellings read first).

@@ -82,6 +82,16 @@ def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
 
 
 @pytest.mark.site
+def test_asking_which_hospital_can_do_a_visum_gives_the_services_first(real):
+    # The protocols say "visum" far more often; the question asks for a place, and "tinggal
+    # di mana" (a shelter question) does not put the services first.
+    where, shelter = answers(real, ["rs yg bisa visum di sampit",
+                                    "korban eksploitasi anak kd baisi keluarga, tinggal dimana"])
+    assert first_result(where[1])["location"] in ("layanan/", "darurat/"), first_pages(where[1])
+    assert first_result(shelter[1])["location"] != "layanan/", first_pages(shelter[1])
+
+
+@pytest.mark.site
 def test_asking_whom_to_call_when_it_just_happened_gives_the_emergency_numbers_first(real):
     # "luka parah" tells first response; "telpon siapa" asks for a number: the emergency page
     # leads, above the first-response protocols that have the words.

@@ -124,6 +124,7 @@ class QueryReader extends SearchIndex {
     const says = cues => cues.some(cue => cue.every(w => typedWords.has(w)));
     concepts.asksSource = says(this.sourceCues);
     concepts.asksContact = says(this.contactCues);
+    concepts.asksNumber = says(this.numberCues);
     concepts.asksWhatToDo = says(this.whatToDoCues);
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;

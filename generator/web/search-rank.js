@@ -134,9 +134,12 @@ class Ranking extends QueryReader {
     if (named) lead(results, named);
     // a number asked for in what just happened ("luka parah ... telpon siapa"): the emergency
     // numbers lead
-    const emergency = concepts.asksContact && situation.firstStage &&
-                      results.find(r => r.page.first && r.page.contacts);
-    if (emergency) lead(results, emergency);
+    // ... a number, address or list of services asked for outright ("rs yg bisa visum di
+    // sampit"): the best page of numbers and addresses leads
+    const contacts = (concepts.asksContact && situation.firstStage &&
+                      results.find(r => r.page.first && r.page.contacts)) ||
+                     (concepts.asksNumber && results.find(r => r.page.contacts));
+    if (contacts) lead(results, contacts);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
     if (this.guide && (concepts.asksWhatToDo || readsLikeSituation(situation, concepts))) {
