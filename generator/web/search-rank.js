@@ -11,6 +11,7 @@ const MAX_PAGES = 30;
 const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
 const SHORT_QUERY = 3;   // ideas in a query that names what happened, not a story
 const REFERENCE_IN_STORY = 0.5;  // the glossary, sources, reviewers' questions for a told case
+const NUMBER_QUERY = 5;  // ideas in a question that asks for a number outright
 
 class Ranking extends QueryReader {
   /* How well a page, or one section (`docs` = [it]), answers one idea: its best alternative
@@ -134,11 +135,14 @@ class Ranking extends QueryReader {
     if (named) lead(results, named);
     // a number asked for in what just happened ("luka parah ... telpon siapa"): the emergency
     // numbers lead
-    // ... a number, address or list of services asked for outright ("rs yg bisa visum di
-    // sampit"): the best page of numbers and addresses leads
+    // ... a number or list of services asked for outright in a few words, no case or law told
+    // ("rs yg bisa visum di sampit"; not "pelaku blokir nomor korban"): the best page of
+    // numbers leads
+    const outright = concepts.asksNumber && !concepts.asksSource && !situation.types.size &&
+                     concepts.length <= NUMBER_QUERY;
     const contacts = (concepts.asksContact && situation.firstStage &&
                       results.find(r => r.page.first && r.page.contacts)) ||
-                     (concepts.asksNumber && results.find(r => r.page.contacts));
+                     (outright && results.find(r => r.page.contacts));
     if (contacts) lead(results, contacts);
     results.slice(0, MAX_PAGES).forEach(r => kept.add(r));
     const items = results.filter(r => kept.has(r)).map(r => this.render(r, concepts));
