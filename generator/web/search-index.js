@@ -83,24 +83,17 @@ class SearchIndex {
     });
   }
 
-  /* What reading the docs built, as the structured clone IndexedDB keeps (web/worker.js):
-     Maps and Sets as they are, each section's doc as its number in the index. */
+  /* What reading the docs built, in the form IndexedDB keeps (web/worker.js): a few typed
+     arrays and strings instead of some 120,000 Map entries, which IndexedDB's structured clone
+     would write and read back one by one (most of a later page's wait on a slow phone).
+     `restore` gives every table the engine reads the same contents: Maps and Sets again, but
+     a section's weights read where they are kept (`KeptWeights`). */
   tables() {
-    const number = new Map(this.docs.map((doc, i) => [doc, i]));
-    const pages = [...this.pages.values()].map(page => ({
-      ...page, docs: page.docs.map(entry => ({...entry, doc: number.get(entry.doc)}))}));
-    return {pages, surface: this.surface, df: this.df, vocabulary: this.vocabulary};
+    return packTables(this.pages, this.docs, this.df, this.surface, this.vocabulary);
   }
 
   restore(tables) {
-    this.pages = new Map();
-    for (const page of tables.pages) {
-      for (const entry of page.docs) entry.doc = this.docs[entry.doc];
-      this.pages.set(page.location, page);
-    }
-    this.surface = tables.surface;
-    this.df = tables.df;
-    this.vocabulary = tables.vocabulary;
+    Object.assign(this, unpackTables(tables, this.docs));
   }
 
   /* The root of any word: the build's for a word of the handbook, the stemmer's otherwise. */
@@ -212,5 +205,148 @@ class SearchIndex {
     const df = this.df.get(root) || 0;
     // Never zero: "pendampingan" in a page title still says something, on every page.
     return Math.log(1 + n / Math.max(df, 1));
+  }
+}
+
+/* The tables as `tables()` keeps them. Every root a page or a section has is one of `df`'s, so
+   a root is its number in `df`'s order; a weight is its number in the list of weights used
+   (the same doubles, so every score is the same to the last bit). Each page's, then each
+   section's weights are one run of `ids` and `codes`, ending at `ends`; a section's heading
+   roots one run of `heading`. */
+function packTables(pages, docs, df, surface, vocabulary) {
+  const roots = [...df.keys()];
+  const rootId = new Map(roots.map((root, i) => [root, i]));
+  const values = [];
+  const valueId = new Map();
+  const ids = [];
+  const codes = [];
+  const ends = [];
+  const heading = [];
+  const headingEnds = [];
+  const run = (weights, sorted) => {
+    const pairs = [...weights].map(([root, weight]) => [rootId.get(root), weight]);
+    if (sorted) pairs.sort((a, b) => a[0] - b[0]);
+    for (const [id, weight] of pairs) {
+      if (!valueId.has(weight)) valueId.set(weight, values.push(weight) - 1);
+      ids.push(id);
+      codes.push(valueId.get(weight));
+    }
+    ends.push(ids.length);
+  };
+  const number = new Map(docs.map((doc, i) => [doc, i]));
+  const entries = [];
+  const kept = [];
+  for (const page of pages.values()) {
+    const {docs: sections, weights, ...rest} = page;
+    kept.push({...rest, sections: sections.length});
+    run(weights, false);
+    entries.push(...sections);
+  }
+  for (const entry of entries) {
+    run(entry.weights, true);
+    for (const root of entry.heading) heading.push(rootId.get(root));
+    headingEnds.push(heading.length);
+  }
+  const wide = list => (roots.length < 65536 ? Uint16Array : Uint32Array).from(list);
+  return {
+    pages: kept,
+    roots: roots.join("\n"),  // a root is one word: never a line break
+    df: Uint32Array.from(roots, root => df.get(root)),
+    values: Float64Array.from(values),
+    ids: wide(ids),
+    codes: (values.length < 256 ? Uint8Array : Uint16Array).from(codes),
+    ends: Uint32Array.from(ends),
+    heading: wide(heading),
+    headingEnds: Uint32Array.from(headingEnds),
+    docs: Uint32Array.from(entries, entry => number.get(entry.doc)),
+    titles: entries.map(entry => entry.title.join(" ")).join("\n"),
+    surface: [...surface].map(([root, forms]) => [root, ...forms].join(" ")).join("\n"),
+    vocabulary: vocabulary.join("\n"),
+  };
+}
+
+/* `packTables` read back: {pages, df, surface, vocabulary}, the docs of `docs`. A page's
+   weights are a Map again; a section's (two thirds of the entries, most of them never read by
+   a query) are read where they are kept (`KeptWeights`). */
+function unpackTables(tables, docs) {
+  const roots = tables.roots.split("\n");
+  const {values, ids, codes, ends, heading, headingEnds} = tables;
+  const pages = new Map();
+  tables.pages.forEach(({sections, ...page}, list) => {
+    page.weights = new Map();
+    for (let i = list ? ends[list - 1] : 0; i < ends[list]; i++) {
+      page.weights.set(roots[ids[i]], values[codes[i]]);
+    }
+    page.docs = sections;  // how many, until they are made below
+    pages.set(page.location, page);
+  });
+  const kept = {roots, rootId: new Map(roots.map((root, i) => [root, i])), ids, codes, values};
+  const titles = tables.titles.split("\n");
+  let number = 0;
+  for (const page of pages.values()) {
+    const sections = page.docs;
+    page.docs = [];
+    for (let k = 0; k < sections; k++, number++) {
+      const list = pages.size + number;
+      const heads = new Set();
+      for (let i = number ? headingEnds[number - 1] : 0; i < headingEnds[number]; i++) {
+        heads.add(roots[heading[i]]);
+      }
+      page.docs.push({doc: docs[tables.docs[number]],
+                      weights: new KeptWeights(kept, ends[list - 1], ends[list]),
+                      heading: heads, title: titles[number] ? titles[number].split(" ") : []});
+    }
+  }
+  const df = new Map();
+  roots.forEach((root, i) => df.set(root, tables.df[i]));
+  const surface = new Map();
+  for (const line of tables.surface.split("\n")) {
+    const [root, ...forms] = line.split(" ");
+    surface.set(root, new Set(forms));
+  }
+  return {pages, df, surface, vocabulary: tables.vocabulary.split("\n")};
+}
+
+/* A section's weights as the engine reads them (`has`, `get`, and in order of root), from its
+   run of the kept tables: root numbers in order, found by halving. */
+class KeptWeights {
+  constructor(kept, from, to) {
+    this.kept = kept;
+    this.from = from;
+    this.to = to;
+  }
+
+  at(root) {
+    const id = this.kept.rootId.get(root);
+    if (id === undefined) return -1;
+    const ids = this.kept.ids;
+    let low = this.from;
+    let high = this.to - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (ids[middle] === id) return middle;
+      if (ids[middle] < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  has(root) {
+    return this.at(root) >= 0;
+  }
+
+  get(root) {
+    const i = this.at(root);
+    return i < 0 ? undefined : this.kept.values[this.kept.codes[i]];
+  }
+
+  get size() {
+    return this.to - this.from;
+  }
+
+  * [Symbol.iterator]() {
+    for (let i = this.from; i < this.to; i++) {
+      yield [this.kept.roots[this.kept.ids[i]], this.kept.values[this.kept.codes[i]]];
+    }
   }
 }
