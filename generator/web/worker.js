@@ -26,6 +26,9 @@
 const TABLES_DB = "buku-saku-pencarian";
 const TABLES_STORE = "tabel";
 const TABLES_KEY = "edisi";
+/* Beside the entry, a small one naming its edition ({edition, text}): read first, it lets the
+   worker fetch the index's first step while the large entry is still being read. */
+const TABLES_HEAD = "nama-edisi";
 const TABLES_WAIT = 1500;   // ms: slower than building them, so build them
 const KEEP_AFTER = 1000;    // ms without a query before the tables are written
 /* The page's word that the search box is opening (web/search-open.js); the theme's messages
@@ -34,6 +37,22 @@ const OPENING = "opening";
 // FIRST_STEP, the theme's address of the index relative to the site, is written above this
 // file by generator/search.py (worker_script: search.INDEX).
 const NEED_INDEX = "index";  // to the page: the theme's index is needed (SETUP)
+/* Asked once the engine is made from the device and nobody has typed for WARM_AFTER, its
+   answer never shown: a worker's first query is slower than the next (its code not yet
+   compiled, the sections it reads not yet made), and a person's first letter comes later
+   than this (the keyboard has to come up). A query already on its way finds it not begun. */
+const WARM_UP = "korban kekerasan dipukul";
+const WARM_AFTER = 300;  // ms after READY
+
+/* The worker's own marks on its clock (performance.getEntriesByType("mark")), for
+   benchmarks/search_recall.py: they stay in this worker. */
+function mark(name, startTime = undefined) {
+  try {
+    self.performance.mark(`pencarian:${name}`, startTime === undefined ? {} : {startTime});
+  } catch (error) {
+    // no User Timing here: nothing to note
+  }
+}
 
 function openTables(version = 1) {
   return new Promise(resolve => {
@@ -63,12 +82,16 @@ function openTables(version = 1) {
   });
 }
 
-/* What the device keeps ({edition, tables, strings}), whichever edition it is, or null. */
-function keptEntry() {
+/* What the device keeps ({edition, tables, strings}), whichever edition it is, or null.
+   `onHead` hears the small entry naming it first ({edition, text} or null). */
+function keptEntry(onHead = () => {}) {
   if (!self.indexedDB) return Promise.resolve(null);
   const read = openTables().then(db => db && new Promise(resolve => {
     try {
-      const get = db.transaction(TABLES_STORE).objectStore(TABLES_STORE).get(TABLES_KEY);
+      const store = db.transaction(TABLES_STORE).objectStore(TABLES_STORE);
+      const head = store.get(TABLES_HEAD);  // answered before the next: one transaction
+      head.onsuccess = () => onHead(head.result || null);
+      const get = store.get(TABLES_KEY);
       get.onsuccess = () => resolve(get.result || null);
       get.onerror = () => resolve(null);
     } catch (error) {
@@ -90,6 +113,7 @@ function keepTables(edition, tables, strings) {
     try {
       const store = db.transaction(TABLES_STORE, "readwrite").objectStore(TABLES_STORE);
       store.put({edition, tables, strings}, TABLES_KEY);  // one entry: the last edition's
+      store.put({edition, text: strings !== null}, TABLES_HEAD);
     } catch (error) {
       // not kept: the next page builds the tables again
     } finally {
@@ -160,7 +184,15 @@ if (typeof module === "undefined") {
   let partial = false;  // answering from the first step only
   let kept = null;  // the read of the kept entry, once begun
   let early = null;  // the engine from the device alone, once the box is opening
-  const readKept = () => kept || (kept = keptEntry());
+  const readKept = onHead => kept || (kept = keptEntry(onHead));
+  let marked = false;  // the marks of the first query with results taken
+  /* The engine made from the device: a query nobody sees, unless someone has typed. */
+  const warmUp = () => setTimeout(() => {
+    if ((asked !== null && asked.trim()) || !engine) return;  // the box opens empty
+    mark("warming");
+    engine.search(WARM_UP);
+    mark("warm");
+  }, WARM_AFTER);
   const later = () => {
     clearTimeout(timer);
     if (keep) timer = setTimeout(() => { keep(); keep = null; }, KEEP_AFTER);
@@ -187,17 +219,27 @@ if (typeof module === "undefined") {
      browser's cache, of one edition, make the engine before the theme hands the index over;
      READY goes out at once and the page never asks for the theme's copy. Otherwise the worker
      asks for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
-  const fromDevice = () => readKept().then(async entry => {
-    if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
-    const index = await fetchFirstStep();
-    if (engine || !index || index.config.handbook.edition !== entry.edition) return;
-    kept = null;  // the engine owns the entry's tables now
-    engine = build(withText(index, entry.strings), entry.tables, true);
-    edition = entry.edition;
-    postMessage({type: 1});
-  }).catch(() => {}).then(() => {
-    if (!engine) postMessage({type: NEED_INDEX});
-  });
+  const fromDevice = () => {
+    let step = null;  // the first step, fetched while the large entry is read
+    return readKept(head => {
+      mark("head");
+      if (head && head.text) step = fetchFirstStep();
+    }).then(async entry => {
+      mark("kept");
+      if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
+      const index = await (step || fetchFirstStep());
+      mark("step");
+      if (engine || !index || index.config.handbook.edition !== entry.edition) return;
+      kept = null;  // the engine owns the entry's tables now
+      engine = build(withText(index, entry.strings), entry.tables, true);
+      edition = entry.edition;
+      postMessage({type: 1});
+      mark("ready");
+      warmUp();
+    }).catch(() => {}).then(() => {
+      if (!engine) postMessage({type: NEED_INDEX});
+    });
+  };
   /* The theme's index (SETUP): the engine of its edition, from the device where it can. */
   const setup = index => readKept().then(entry => {
     kept = null;  // the engine owns the entry's tables now
@@ -224,6 +266,7 @@ if (typeof module === "undefined") {
       });
     }
     postMessage({type: 1});
+    if (same && !partial) warmUp();  // the tables came from the device (the download too)
     if (answered && asked !== null) {
       const answer = engine.search(asked);
       postMessage({type: 3, data: partial ? withoutMissing(answer) : answer});
@@ -232,6 +275,7 @@ if (typeof module === "undefined") {
   addEventListener("message", event => {
     const message = event.data;
     if (message.type === OPENING) {
+      mark("opening");
       if (!early) early = fromDevice();  // reading the device and the browser's cache only
     } else if (message.type === 0) {
       const index = message.data;
@@ -241,9 +285,15 @@ if (typeof module === "undefined") {
       });
     } else if (message.type === 2) {
       asked = message.data;
+      const received = marked ? 0 : self.performance.now();
       ready.then(() => {
         const answer = engine ? engine.search(message.data) : {items: []};
         postMessage({type: 3, data: partial ? withoutMissing(answer) : answer});
+        if (!marked && answer.items.length) {
+          marked = true;
+          mark("query", received);
+          mark("answered");
+        }
         later();
       });
     }
