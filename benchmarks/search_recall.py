@@ -210,7 +210,10 @@ def later_page_split(page) -> dict | None:
             "ready": w["ready"] - w["opening"], "busy": busy, "draw": draw,
             "query": w["answered"] - max(w["query"], w.get("warm", 0.0)),
             "phone": w["opening"] + PHONE * busy + draw, "steps": steps,
-            "ready_warm": w.get("warm", w["ready"]) - w["opening"]}
+            # ready and warm on a phone: the worker's work x PHONE, its wait (WARM_AFTER) not
+            "ready_warm": PHONE * (w["ready"] - w["opening"]) + (
+                w["warming"] - w["ready"] + PHONE * (w["warm"] - w["warming"])
+                if "warm" in w else 0.0)}
 
 
 def describe(split: dict | None) -> str:
@@ -290,7 +293,7 @@ def cost(browser, site: Path, unzipped: Path, cpu: float = 1) -> None:
             if split and person:
                 later.append({**split, "harness": kept * 1000,
                               "person": PHONE * person["query"] + person["draw"],
-                              "person_ready": PHONE * person["ready_warm"]})
+                              "person_ready": person["ready_warm"]})
             print(f"400 kbit/s, 300 ms, gzip{f', CPU /{cpu:g}' if cpu > 1 else ''} "
                   f"(round {round_ + 1}): protocol page loaded in "
                   f"{loaded:.1f} s, {before.get('other', 0) / 1024:.0f} KB; index before "
