@@ -87,9 +87,10 @@ class SearchIndex {
      arrays and strings instead of some 120,000 Map entries, which IndexedDB's structured clone
      would write and read back one by one (most of a later page's wait on a slow phone).
      `restore` gives every table the engine reads the same contents: Maps and Sets again, but
-     a section's weights read where they are kept (`KeptWeights`). */
+     the weights of pages and sections and the counts of sentences read where they are kept
+     (`KeptWeights`). */
   tables() {
-    return packTables(this.pages, this.docs, this.df, this.surface, this.vocabulary);
+    return packTables(this);
   }
 
   restore(tables) {
@@ -208,54 +209,44 @@ class SearchIndex {
   }
 }
 
-/* The tables as `tables()` keeps them. Every root a page or a section has is one of `df`'s, so
-   a root is its number in `df`'s order; a weight is its number in the list of weights used
-   (the same doubles, so every score is the same to the last bit). Each page's, then each
-   section's weights are one run of `ids` and `codes`, ending at `ends`; a section's heading
-   roots one run of `heading`. */
-function packTables(pages, docs, df, surface, vocabulary) {
+/* The tables as `tables()` keeps them. Every root a page, a section or a sentence has is one of
+   `df`'s, so a root is its number in `df`'s order; a weight (or a sentence's count of a root)
+   is its number in the list of those used (the same doubles, so every score is the same to
+   the last bit). Each page's, then each section's weights are one run of `weights`, sorted by
+   root; each sentence's counts one run of `sentences` (empty for a sentence no doc has); a
+   section's heading roots one run of `heading`. */
+function packTables({pages, docs, df, surface, vocabulary, sentences, strings}) {
   const roots = [...df.keys()];
   const rootId = new Map(roots.map((root, i) => [root, i]));
-  const values = [];
-  const valueId = new Map();
-  const ids = [];
-  const codes = [];
-  const ends = [];
+  const wide = list => (roots.length < 65536 ? Uint16Array : Uint32Array).from(list);
+  const weights = runs(rootId, wide);
   const heading = [];
   const headingEnds = [];
-  const run = (weights, sorted) => {
-    const pairs = [...weights].map(([root, weight]) => [rootId.get(root), weight]);
-    if (sorted) pairs.sort((a, b) => a[0] - b[0]);
-    for (const [id, weight] of pairs) {
-      if (!valueId.has(weight)) valueId.set(weight, values.push(weight) - 1);
-      ids.push(id);
-      codes.push(valueId.get(weight));
-    }
-    ends.push(ids.length);
-  };
   const number = new Map(docs.map((doc, i) => [doc, i]));
   const entries = [];
   const kept = [];
   for (const page of pages.values()) {
-    const {docs: sections, weights, ...rest} = page;
+    const {docs: sections, weights: pageWeights, ...rest} = page;
     kept.push({...rest, sections: sections.length});
-    run(weights, false);
+    weights.add(pageWeights);
     entries.push(...sections);
   }
   for (const entry of entries) {
-    run(entry.weights, true);
+    weights.add(entry.weights);
     for (const root of entry.heading) heading.push(rootId.get(root));
     headingEnds.push(heading.length);
   }
-  const wide = list => (roots.length < 65536 ? Uint16Array : Uint32Array).from(list);
+  const counts = runs(rootId, wide);
+  for (let i = 0; i < strings.length; i++) {
+    counts.add(sentences.has(i) ? sentences.get(i).counts : new Map());
+  }
   return {
     pages: kept,
     roots: roots.join("\n"),  // a root is one word: never a line break
     df: Uint32Array.from(roots, root => df.get(root)),
-    values: Float64Array.from(values),
-    ids: wide(ids),
-    codes: (values.length < 256 ? Uint8Array : Uint16Array).from(codes),
-    ends: Uint32Array.from(ends),
+    weights: weights.done(),
+    sentences: counts.done(),
+    read: Uint8Array.from(strings, (_, i) => (sentences.has(i) ? 1 : 0)),
     heading: wide(heading),
     headingEnds: Uint32Array.from(headingEnds),
     docs: Uint32Array.from(entries, entry => number.get(entry.doc)),
@@ -265,35 +256,57 @@ function packTables(pages, docs, df, surface, vocabulary) {
   };
 }
 
-/* `packTables` read back: {pages, df, surface, vocabulary}, the docs of `docs`. A page's
-   weights are a Map again; a section's (two thirds of the entries, most of them never read by
-   a query) are read where they are kept (`KeptWeights`). */
+/* Maps of root -> number, one after the other, as typed arrays: root numbers (sorted in each
+   run, KeptWeights finds a root by halving), the number of each value and where runs end. */
+function runs(rootId, wide) {
+  const values = [];
+  const valueId = new Map();
+  const ids = [];
+  const codes = [];
+  const ends = [];
+  return {
+    add(map) {
+      const pairs = [...map].map(([root, value]) => [rootId.get(root), value]);
+      pairs.sort((x, y) => x[0] - y[0]);
+      for (const [id, value] of pairs) {
+        if (!valueId.has(value)) valueId.set(value, values.push(value) - 1);
+        ids.push(id);
+        codes.push(valueId.get(value));
+      }
+      ends.push(ids.length);
+    },
+    done: () => ({ids: wide(ids), values: Float64Array.from(values), ends: Uint32Array.from(ends),
+                  codes: (values.length < 256 ? Uint8Array : Uint16Array).from(codes)}),
+  };
+}
+
+/* `packTables` read back: {pages, df, surface, vocabulary, sentences}, the docs of `docs`. The
+   weights of pages and sections (some 110,000) and the sentences' counts are read where they
+   are kept (`KeptWeights`): no Map is made for them. */
 function unpackTables(tables, docs) {
   const roots = tables.roots.split("\n");
-  const {values, ids, codes, ends, heading, headingEnds} = tables;
+  const rootId = new Map(roots.map((root, i) => [root, i]));
+  const weights = {roots, rootId, ...tables.weights};
+  const run = (kept, list) => new KeptWeights(kept, list ? kept.ends[list - 1] : 0,
+                                              kept.ends[list]);
   const pages = new Map();
   tables.pages.forEach(({sections, ...page}, list) => {
-    page.weights = new Map();
-    for (let i = list ? ends[list - 1] : 0; i < ends[list]; i++) {
-      page.weights.set(roots[ids[i]], values[codes[i]]);
-    }
+    page.weights = run(weights, list);
     page.docs = sections;  // how many, until they are made below
     pages.set(page.location, page);
   });
-  const kept = {roots, rootId: new Map(roots.map((root, i) => [root, i])), ids, codes, values};
+  const {heading, headingEnds} = tables;
   const titles = tables.titles.split("\n");
   let number = 0;
   for (const page of pages.values()) {
     const sections = page.docs;
     page.docs = [];
     for (let k = 0; k < sections; k++, number++) {
-      const list = pages.size + number;
       const heads = new Set();
       for (let i = number ? headingEnds[number - 1] : 0; i < headingEnds[number]; i++) {
         heads.add(roots[heading[i]]);
       }
-      page.docs.push({doc: docs[tables.docs[number]],
-                      weights: new KeptWeights(kept, ends[list - 1], ends[list]),
+      page.docs.push({doc: docs[tables.docs[number]], weights: run(weights, pages.size + number),
                       heading: heads, title: titles[number] ? titles[number].split(" ") : []});
     }
   }
@@ -304,10 +317,31 @@ function unpackTables(tables, docs) {
     const [root, ...forms] = line.split(" ");
     surface.set(root, new Set(forms));
   }
-  return {pages, df, surface, vocabulary: tables.vocabulary.split("\n")};
+  // what `sentence` reads, for every sentence a doc has: its counts by root
+  const counts = {roots, rootId, ...tables.sentences};
+  const sentences = new KeptSentences(number => run(counts, number), tables.read);
+  return {pages, df, surface, vocabulary: tables.vocabulary.split("\n"), sentences};
 }
 
-/* A section's weights as the engine reads them (`has`, `get`, and in order of root), from its
+/* The sentences `sentence` has read ({counts}), those read before it was kept made on demand. */
+class KeptSentences extends Map {
+  constructor(counts, read) {
+    super();
+    this.counts = counts;
+    this.read = read;
+  }
+
+  get(number) {
+    let sentence = super.get(number);
+    if (!sentence && this.read[number]) {
+      sentence = {counts: this.counts(number)};
+      this.set(number, sentence);
+    }
+    return sentence;
+  }
+}
+
+/* A page's or a section's weights as the engine reads them (`has`, `get`, and in order of root), from its
    run of the kept tables: root numbers in order, found by halving. */
 class KeptWeights {
   constructor(kept, from, to) {
