@@ -178,9 +178,9 @@ TYPING = 800  # ms from the tap to a person's query typed (the keyboard, a few l
 def later_page_split(page) -> dict | None:
     """Where a later page's search spent its time, in ms after the tap on the page's clock.
 
-    `worker`: everything the worker did between the tap and its first answer (reading the
-    device, fetching and parsing the first step, making the engine, a warm-up query if it ran
-    before the person's, the query), less the time it sat waiting for the query. Chromium
+    `busy`: what the worker did between the tap and its first answer (reading the device,
+    fetching and parsing the first step, making the engine, its warm-up query if that ran
+    before the answer, the query), not the time it sat waiting. Chromium
     cannot slow a worker down, so `phone` counts that part PHONE times over: the message to
     the worker + PHONE x worker + the page from the answer to the results on screen (the page
     itself at the rate it runs, CPU /4 with --cpu 4), as if the query had been typed at the
@@ -198,17 +198,18 @@ def later_page_split(page) -> dict | None:
          for name, at in theirs["marks"].items()}  # ms after the tap, the page's clock
     if not all(k in w for k in ("opening", "ready", "query", "answered")):
         return None
-    idle = max(0.0, w["query"] - max(w["ready"], w.get("warm", w["ready"])))
-    if "warm" in w and w["warm"] > w["query"]:  # (never: a warm-up begins only before a query)
-        idle = 0.0
+    # the warm-up, when it ran before the answer (its 300 ms wait is not work)
+    warmed = "warm" in w and w["warm"] <= w["answered"]
+    warm_up = w["warm"] - w["warming"] if warmed else 0.0
+    query = w["answered"] - max(w["query"], w["warm"] if warmed else w["ready"])
+    busy = w["ready"] - w["opening"] + warm_up + query
     steps = " ".join(f"{k} {w[k] - w['opening']:.0f}" for k in ("head", "kept", "step")
                      if k in w)
-    busy = w["answered"] - w["opening"] - idle
     drawn = marks["drawn"] - marks["tap"]
     draw = marks["drawn"] - marks["result"]
     return {"drawn": drawn, "key_drawn": marks["drawn"] - marks["key"], "opening": w["opening"],
             "ready": w["ready"] - w["opening"], "busy": busy, "draw": draw,
-            "query": w["answered"] - max(w["query"], w.get("warm", 0.0)),
+            "query": query, "warm_up": warm_up,
             "phone": w["opening"] + PHONE * busy + draw, "steps": steps,
             # ready and warm on a phone: the worker's work x PHONE, its wait (WARM_AFTER) not
             "ready_warm": PHONE * (w["ready"] - w["opening"]) + (
@@ -221,7 +222,8 @@ def describe(split: dict | None) -> str:
         return ""
     return (f" (page's clock: tap -> results on screen {split['drawn']:.0f} ms, last key -> "
             f"results {split['key_drawn']:.0f} ms; worker: tap -> opening {split['opening']:.0f}"
-            f" ms, opening -> ready {split['ready']:.0f} ms ({split['steps']}), query {split['query']:.0f} ms, "
+            f" ms, opening -> ready {split['ready']:.0f} ms ({split['steps']}), warm-up "
+            f"{split['warm_up']:.0f} ms, query {split['query']:.0f} ms, "
             f"busy {split['busy']:.0f} ms; answer -> on screen {split['draw']:.0f} ms; "
             f"phone estimate {split['phone']:.0f} ms)")
 
