@@ -333,7 +333,6 @@ def test_a_later_page_warms_its_engine_unseen_and_shows_only_the_persons_results
     first = page.locator(".md-search-result__link").first
     expect(first).to_be_visible(timeout=10000)
     expect(first).to_have_attribute("href", re.compile(r"perdagangan-orang/"))
-    expect(page.locator(".md-search-result")).not_to_contain_text("dipukul")
     # only the worker's own read of the first step, from the browser's cache
     assert asked == [("search_index.json", "fetch")]
     context.close()
