@@ -336,3 +336,31 @@ def test_a_later_page_warms_its_engine_unseen_and_shows_only_the_persons_results
     # only the worker's own read of the first step, from the browser's cache
     assert asked == [("search_index.json", "fetch")]
     context.close()
+
+
+def test_a_later_page_whose_site_has_a_new_edition_never_answers_from_the_device(
+        browser, served):
+    # The kept entry holds the first step it was made from; the browser's copy is read only
+    # for the edition it names. When that names another edition (the site changed since), the
+    # kept engine is dropped and the theme's index is asked for, as on a first visit.
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    edition = keep_first_search(page, served + "protokol/fisik/pengaduan/")
+
+    def newer(route):  # the worker's own read of the first step: a later edition's
+        if route.request.resource_type == "xhr":
+            route.continue_()
+            return
+        body = route.fetch().text().replace(edition, "fedcba9876543210")
+        route.fulfill(body=body, content_type="application/json")
+
+    theirs: list[str] = []
+    page.on("request", lambda request: theirs.append(request.url)
+            if "search_index" in request.url and request.resource_type == "xhr" else None)
+    page.route("**/search/search_index.json", newer)
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    assert len(theirs) == 1, "the kept engine answered for an edition the site no longer has"
+    context.close()

@@ -18,9 +18,10 @@
    A later page online answers from the device alone: the kept entry holds the text of the
    pages with the tables, so the second step is neither fetched nor waited for. The page
    tells the worker the moment the search box starts opening (web/search-open.js, message
-   OPENING); the worker reads the entry and the first step (from the browser's cache) itself
-   and is READY before the theme has fetched, parsed and handed over its copy. An entry
-   answers only for an index of its own edition. */
+   OPENING); the worker reads the entry, which also holds the first step, makes the engine
+   from it while it fetches the browser's copy of the first step only to learn the site's
+   edition, and is READY before the theme has fetched, parsed and handed over its copy. An
+   entry answers only for an index of its own edition. */
 "use strict";
 
 const TABLES_DB = "buku-saku-pencarian";
@@ -108,14 +109,15 @@ function keptEntry(onHead = () => {}) {
 }
 
 /* `strings`: the text of the pages when the index came in two steps (null for the whole
-   index, which has it). */
-function keepTables(edition, tables, strings) {
+   index, which has it); `first`: then the first step too, as JSON text (a later page makes its
+   engine from it while the browser's copy is fetched only to learn the site's edition). */
+function keepTables(edition, tables, strings, first) {
   if (!edition || !self.indexedDB) return;
   openTables().then(db => {
     if (!db) return;
     try {
       const store = db.transaction(TABLES_STORE, "readwrite").objectStore(TABLES_STORE);
-      store.put({edition, tables, strings}, TABLES_KEY);  // one entry: the last edition's
+      store.put({edition, tables, strings, first}, TABLES_KEY);  // the last edition's only
       store.put({edition, text: strings !== null}, TABLES_HEAD);
     } catch (error) {
       // not kept: the next page builds the tables again
@@ -125,15 +127,22 @@ function keepTables(edition, tables, strings) {
   }).catch(() => {});
 }
 
-/* The index's first step as the theme fetches it (the same address, the same cache rules), or
-   null: read by the worker itself only on a later page, where the browser has it already. */
+/* The index's first step as the theme fetches it (the same address, the same cache rules), as
+   text, or null: read by the worker itself only on a later page, where the browser has it. */
 async function fetchFirstStep() {
   try {
     const response = await fetch(new URL(`../${FIRST_STEP}`, self.location.href));
-    return response.ok ? await response.json() : null;
+    return response.ok ? await response.text() : null;
   } catch (error) {
     return null;
   }
+}
+
+/* The edition a first step names (generator/search.py writes it once, as
+   `"edition":"<digest>"`; in a title or keyword its quotes would be escaped), or null. */
+function editionOf(text) {
+  const found = /"edition":\s*"([0-9a-f]+)"/.exec(text || "");
+  return found ? found[1] : null;
 }
 
 /* The text of the pages, the index's second step (generator/search.py `site_files`): the
@@ -201,7 +210,7 @@ if (typeof module === "undefined") {
     if (keep) timer = setTimeout(() => { keep(); keep = null; }, KEEP_AFTER);
   };
   /* The engine with every word of the index; its tables kept once the queries pause. */
-  const build = (index, tables, twoSteps) => {
+  const build = (index, tables, first) => {
     let restored = null;
     if (tables) {
       try {
@@ -213,28 +222,43 @@ if (typeof module === "undefined") {
     const built = restored || new HandbookSearch(index);
     if (!restored) {
       const of = index.config.handbook.edition;
-      keep = () => keepTables(of, built.tables(), twoSteps ? built.strings : null);
+      keep = () => keepTables(of, built.tables(), first ? built.strings : null,
+                              first ? JSON.stringify(first) : null);
       later();
     }
     return built;
   };
-  /* A later page online: the kept entry (tables and text) and the index's first step from the
-     browser's cache, of one edition, make the engine before the theme hands the index over;
-     READY goes out at once and the page never asks for the theme's copy. Otherwise the worker
-     asks for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
+  /* A later page online: the kept entry (tables, text and first step) makes the engine while
+     the browser's copy of the first step is fetched; when that names the entry's edition,
+     READY goes out and the page never asks for the theme's copy. Otherwise the worker asks
+     for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
   const fromDevice = () => {
-    let step = null;  // the first step, fetched while the large entry is read
+    let step = null;  // the first step's text, fetched while the large entry is read
     return readKept(head => {
       mark("head");
       if (head && head.text) step = fetchFirstStep();
     }).then(async entry => {
       mark("kept");
       if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
-      const index = await (step || fetchFirstStep());
+      step = step || fetchFirstStep();
+      // the engine from the entry alone (its tables of another shape: none), made while the
+      // fetch is on its way
+      const restore = first => {
+        try {
+          return new HandbookSearch(withText(JSON.parse(first), entry.strings), entry.tables);
+        } catch (error) {
+          return null;
+        }
+      };
+      let made = entry.first ? restore(entry.first) : null;
+      mark("made");
+      const text = await step;
       mark("step");
-      if (engine || !index || index.config.handbook.edition !== entry.edition) return;
+      if (engine || editionOf(text) !== entry.edition) return;  // another edition's entry
+      if (!made && !entry.first) made = restore(text);
+      if (!made) return;
       kept = null;  // the engine owns the entry's tables now
-      engine = build(withText(index, entry.strings), entry.tables, true);
+      engine = made;
       edition = entry.edition;
       postMessage({type: 1});
       mark("ready");
@@ -253,9 +277,9 @@ if (typeof module === "undefined") {
     edition = meta.edition;
     partial = false;
     if (!twoSteps) {
-      engine = build(index, same && same.tables, false);
+      engine = build(index, same && same.tables, null);
     } else if (same && same.strings) {  // a later page: everything is on the device
-      engine = build(withText(index, same.strings), same.tables, true);
+      engine = build(withText(index, same.strings), same.tables, index);
     } else {
       // Online the index comes in two steps: the text of the pages (two thirds of its
       // bytes) after the rest, so that the first results need only the smaller first file.
@@ -263,7 +287,7 @@ if (typeof module === "undefined") {
       partial = true;
       fetchText(meta).then(strings => {
         if (!strings || edition !== meta.edition) return;
-        engine = build(withText(index, strings), null, true);
+        engine = build(withText(index, strings), null, index);
         partial = false;
         if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
       });
