@@ -86,7 +86,7 @@ function openTables(version = 1) {
   });
 }
 
-/* What the device keeps ({edition, tables, strings}), whichever edition it is, or null.
+/* What the device keeps ({edition, tables, strings, first}), whichever edition it is, or null.
    `onHead` hears the small entry naming it first ({edition, text} or null). */
 function keptEntry(onHead = () => {}) {
   if (!self.indexedDB) return Promise.resolve(null);
