@@ -297,3 +297,70 @@ def test_installed_and_offline_a_later_page_searches_from_the_device(browser, se
     expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
     assert theirs == []  # the worker read the first step through the app's cache itself
     context.close()
+
+
+WORKER_MARKS = """() => performance.getEntriesByType("mark").map(m => m.name)"""
+
+
+def search_worker(page):
+    return next(w for w in page.workers if re.search(r"/javascripts/search\.[0-9a-f]+\.js$", w.url))
+
+
+def test_a_later_page_warms_its_engine_unseen_and_shows_only_the_persons_results(
+        browser, served):
+    # On a later page the worker makes its engine from the device, then, while the person is
+    # still bringing up the keyboard, asks one query of its own so that hers is not the first:
+    # its answer is never shown, nothing more is fetched, and her results are her query's.
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    keep_first_search(page, served + "protokol/fisik/pengaduan/")
+    asked: list[tuple[str, str]] = []
+    page.on("request", lambda request: asked.append(
+        (request.url.rsplit("/", 1)[-1], request.resource_type))
+        if "/search/" in request.url else None)
+    page.goto(served + "jenis/seksual/")
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.get_by_role("textbox", name=re.compile("Cari"))
+    expect(box).to_be_focused()
+    for _ in range(40):  # the warm-up has run: the box is still empty, no list is shown
+        if "pencarian:warm" in search_worker(page).evaluate(WORKER_MARKS):
+            break
+        page.wait_for_timeout(100)
+    assert "pencarian:warm" in search_worker(page).evaluate(WORKER_MARKS)
+    expect(page.locator(".md-search-result__link")).to_have_count(0)
+    box.press_sequentially("paspor ditahan")
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_be_visible(timeout=10000)
+    expect(first).to_have_attribute("href", re.compile(r"perdagangan-orang/"))
+    # only the worker's own read of the first step, from the browser's cache
+    assert asked == [("search_index.json", "fetch")]
+    context.close()
+
+
+def test_a_later_page_whose_site_has_a_new_edition_never_answers_from_the_device(
+        browser, served):
+    # The kept entry holds the first step it was made from; the browser's copy is read only
+    # for the edition it names. When that names another edition (the site changed since), the
+    # kept engine is dropped and the theme's index is asked for, as on a first visit.
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  service_workers="block")
+    page = context.new_page()
+    edition = keep_first_search(page, served + "protokol/fisik/pengaduan/")
+
+    def newer(route):  # the worker's own read of the first step: a later edition's
+        if route.request.resource_type == "xhr":
+            route.continue_()
+            return
+        body = route.fetch().text().replace(edition, "fedcba9876543210")
+        route.fulfill(body=body, content_type="application/json")
+
+    theirs: list[str] = []
+    page.on("request", lambda request: theirs.append(request.url)
+            if "search_index" in request.url and request.resource_type == "xhr" else None)
+    page.route("**/search/search_index.json", newer)
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    assert len(theirs) == 1, "the kept engine answered for an edition the site no longer has"
+    context.close()

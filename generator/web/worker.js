@@ -18,14 +18,18 @@
    A later page online answers from the device alone: the kept entry holds the text of the
    pages with the tables, so the second step is neither fetched nor waited for. The page
    tells the worker the moment the search box starts opening (web/search-open.js, message
-   OPENING); the worker reads the entry and the first step (from the browser's cache) itself
-   and is READY before the theme has fetched, parsed and handed over its copy. An entry
-   answers only for an index of its own edition. */
+   OPENING); the worker reads the entry, which also holds the first step, makes the engine
+   from it while it fetches the browser's copy of the first step only to learn the site's
+   edition, and is READY before the theme has fetched, parsed and handed over its copy. An
+   entry answers only for an index of its own edition. */
 "use strict";
 
 const TABLES_DB = "buku-saku-pencarian";
 const TABLES_STORE = "tabel";
 const TABLES_KEY = "edisi";
+/* Beside the entry, a small one naming its edition ({edition, text}): read first, it lets the
+   worker fetch the index's first step while the large entry is still being read. */
+const TABLES_HEAD = "nama-edisi";
 const TABLES_WAIT = 1500;   // ms: slower than building them, so build them
 const KEEP_AFTER = 1000;    // ms without a query before the tables are written
 /* The page's word that the search box is opening (web/search-open.js); the theme's messages
@@ -34,6 +38,25 @@ const OPENING = "opening";
 // FIRST_STEP, the theme's address of the index relative to the site, is written above this
 // file by generator/search.py (worker_script: search.INDEX).
 const NEED_INDEX = "index";  // to the page: the theme's index is needed (SETUP)
+/* Asked once the engine is made from the device and nobody has typed for WARM_AFTER, its
+   answer never shown: a worker's first query is slower than the next (its code not yet
+   compiled, the sections it reads not yet made), and a person's first letter comes later
+   than this (the keyboard has to come up). A query already on its way finds it not begun.
+   One word with a short list, so that a first letter typed meanwhile waits little (Node,
+   cold: 30 ms, against 60-70 for three words; the first query after either 25-35 ms, after
+   none 45-60). */
+const WARM_UP = "visum";
+const WARM_AFTER = 300;  // ms after READY
+
+/* The worker's own marks on its clock (performance.getEntriesByType("mark")), for
+   benchmarks/search_recall.py: they stay in this worker. */
+function mark(name, startTime = undefined) {
+  try {
+    self.performance.mark(`pencarian:${name}`, startTime === undefined ? {} : {startTime});
+  } catch (error) {
+    // no User Timing here: nothing to note
+  }
+}
 
 function openTables(version = 1) {
   return new Promise(resolve => {
@@ -63,12 +86,16 @@ function openTables(version = 1) {
   });
 }
 
-/* What the device keeps ({edition, tables, strings}), whichever edition it is, or null. */
-function keptEntry() {
+/* What the device keeps ({edition, tables, strings, first}), whichever edition it is, or null.
+   `onHead` hears the small entry naming it first ({edition, text} or null). */
+function keptEntry(onHead = () => {}) {
   if (!self.indexedDB) return Promise.resolve(null);
   const read = openTables().then(db => db && new Promise(resolve => {
     try {
-      const get = db.transaction(TABLES_STORE).objectStore(TABLES_STORE).get(TABLES_KEY);
+      const store = db.transaction(TABLES_STORE).objectStore(TABLES_STORE);
+      const head = store.get(TABLES_HEAD);  // answered before the next: one transaction
+      head.onsuccess = () => onHead(head.result || null);
+      const get = store.get(TABLES_KEY);
       get.onsuccess = () => resolve(get.result || null);
       get.onerror = () => resolve(null);
     } catch (error) {
@@ -82,14 +109,16 @@ function keptEntry() {
 }
 
 /* `strings`: the text of the pages when the index came in two steps (null for the whole
-   index, which has it). */
-function keepTables(edition, tables, strings) {
+   index, which has it); `first`: then the first step too, as JSON text (a later page makes its
+   engine from it while the browser's copy is fetched only to learn the site's edition). */
+function keepTables(edition, tables, strings, first) {
   if (!edition || !self.indexedDB) return;
   openTables().then(db => {
     if (!db) return;
     try {
       const store = db.transaction(TABLES_STORE, "readwrite").objectStore(TABLES_STORE);
-      store.put({edition, tables, strings}, TABLES_KEY);  // one entry: the last edition's
+      store.put({edition, tables, strings, first}, TABLES_KEY);  // the last edition's only
+      store.put({edition, text: strings !== null}, TABLES_HEAD);
     } catch (error) {
       // not kept: the next page builds the tables again
     } finally {
@@ -98,15 +127,22 @@ function keepTables(edition, tables, strings) {
   }).catch(() => {});
 }
 
-/* The index's first step as the theme fetches it (the same address, the same cache rules), or
-   null: read by the worker itself only on a later page, where the browser has it already. */
+/* The index's first step as the theme fetches it (the same address, the same cache rules), as
+   text, or null: read by the worker itself only on a later page, where the browser has it. */
 async function fetchFirstStep() {
   try {
     const response = await fetch(new URL(`../${FIRST_STEP}`, self.location.href));
-    return response.ok ? await response.json() : null;
+    return response.ok ? await response.text() : null;
   } catch (error) {
     return null;
   }
+}
+
+/* The edition a first step names (generator/search.py writes it once, as
+   `"edition":"<digest>"`; in a title or keyword its quotes would be escaped), or null. */
+function editionOf(text) {
+  const found = /"edition":\s*"([0-9a-f]+)"/.exec(text || "");
+  return found ? found[1] : null;
 }
 
 /* The text of the pages, the index's second step (generator/search.py `site_files`): the
@@ -160,13 +196,21 @@ if (typeof module === "undefined") {
   let partial = false;  // answering from the first step only
   let kept = null;  // the read of the kept entry, once begun
   let early = null;  // the engine from the device alone, once the box is opening
-  const readKept = () => kept || (kept = keptEntry());
+  const readKept = onHead => kept || (kept = keptEntry(onHead));
+  let marked = false;  // the marks of the first query with results taken
+  /* The engine made from the device: a query nobody sees, unless someone has typed. */
+  const warmUp = () => setTimeout(() => {
+    if ((asked !== null && asked.trim()) || !engine) return;  // the box opens empty
+    mark("warming");
+    engine.search(WARM_UP);
+    mark("warm");
+  }, WARM_AFTER);
   const later = () => {
     clearTimeout(timer);
     if (keep) timer = setTimeout(() => { keep(); keep = null; }, KEEP_AFTER);
   };
   /* The engine with every word of the index; its tables kept once the queries pause. */
-  const build = (index, tables, twoSteps) => {
+  const build = (index, tables, first) => {
     let restored = null;
     if (tables) {
       try {
@@ -178,26 +222,51 @@ if (typeof module === "undefined") {
     const built = restored || new HandbookSearch(index);
     if (!restored) {
       const of = index.config.handbook.edition;
-      keep = () => keepTables(of, built.tables(), twoSteps ? built.strings : null);
+      keep = () => keepTables(of, built.tables(), first ? built.strings : null,
+                              first ? JSON.stringify(first) : null);
       later();
     }
     return built;
   };
-  /* A later page online: the kept entry (tables and text) and the index's first step from the
-     browser's cache, of one edition, make the engine before the theme hands the index over;
-     READY goes out at once and the page never asks for the theme's copy. Otherwise the worker
-     asks for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
-  const fromDevice = () => readKept().then(async entry => {
-    if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
-    const index = await fetchFirstStep();
-    if (engine || !index || index.config.handbook.edition !== entry.edition) return;
-    kept = null;  // the engine owns the entry's tables now
-    engine = build(withText(index, entry.strings), entry.tables, true);
-    edition = entry.edition;
-    postMessage({type: 1});
-  }).catch(() => {}).then(() => {
-    if (!engine) postMessage({type: NEED_INDEX});
-  });
+  /* A later page online: the kept entry (tables, text and first step) makes the engine while
+     the browser's copy of the first step is fetched; when that names the entry's edition,
+     READY goes out and the page never asks for the theme's copy. Otherwise the worker asks
+     for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
+  const fromDevice = () => {
+    let step = null;  // the first step's text, fetched while the large entry is read
+    return readKept(head => {
+      mark("head");
+      if (head && head.text) step = fetchFirstStep();
+    }).then(async entry => {
+      mark("kept");
+      if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
+      step = step || fetchFirstStep();
+      // the engine from the entry alone (its tables of another shape: none), made while the
+      // fetch is on its way
+      const restore = first => {
+        try {
+          return new HandbookSearch(withText(JSON.parse(first), entry.strings), entry.tables);
+        } catch (error) {
+          return null;
+        }
+      };
+      let made = entry.first ? restore(entry.first) : null;
+      mark("made");
+      const text = await step;
+      mark("step");
+      if (engine || editionOf(text) !== entry.edition) return;  // another edition's entry
+      if (!made && !entry.first) made = restore(text);
+      if (!made) return;
+      kept = null;  // the engine owns the entry's tables now
+      engine = made;
+      edition = entry.edition;
+      postMessage({type: 1});
+      mark("ready");
+      warmUp();
+    }).catch(() => {}).then(() => {
+      if (!engine) postMessage({type: NEED_INDEX});
+    });
+  };
   /* The theme's index (SETUP): the engine of its edition, from the device where it can. */
   const setup = index => readKept().then(entry => {
     kept = null;  // the engine owns the entry's tables now
@@ -208,9 +277,9 @@ if (typeof module === "undefined") {
     edition = meta.edition;
     partial = false;
     if (!twoSteps) {
-      engine = build(index, same && same.tables, false);
+      engine = build(index, same && same.tables, null);
     } else if (same && same.strings) {  // a later page: everything is on the device
-      engine = build(withText(index, same.strings), same.tables, true);
+      engine = build(withText(index, same.strings), same.tables, index);
     } else {
       // Online the index comes in two steps: the text of the pages (two thirds of its
       // bytes) after the rest, so that the first results need only the smaller first file.
@@ -218,12 +287,13 @@ if (typeof module === "undefined") {
       partial = true;
       fetchText(meta).then(strings => {
         if (!strings || edition !== meta.edition) return;
-        engine = build(withText(index, strings), null, true);
+        engine = build(withText(index, strings), null, index);
         partial = false;
         if (asked !== null) postMessage({type: 3, data: engine.search(asked)});
       });
     }
     postMessage({type: 1});
+    if (same && !partial) warmUp();  // the tables came from the device (the download too)
     if (answered && asked !== null) {
       const answer = engine.search(asked);
       postMessage({type: 3, data: partial ? withoutMissing(answer) : answer});
@@ -232,6 +302,7 @@ if (typeof module === "undefined") {
   addEventListener("message", event => {
     const message = event.data;
     if (message.type === OPENING) {
+      mark("opening");
       if (!early) early = fromDevice();  // reading the device and the browser's cache only
     } else if (message.type === 0) {
       const index = message.data;
@@ -241,9 +312,15 @@ if (typeof module === "undefined") {
       });
     } else if (message.type === 2) {
       asked = message.data;
+      const received = marked ? 0 : self.performance.now();
       ready.then(() => {
         const answer = engine ? engine.search(message.data) : {items: []};
         postMessage({type: 3, data: partial ? withoutMissing(answer) : answer});
+        if (!marked && answer.items.length) {
+          marked = true;
+          mark("query", received);
+          mark("answered");
+        }
         later();
       });
     }
