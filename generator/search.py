@@ -42,6 +42,7 @@ from generator.pages import (
     type_page,
 )
 from generator.search_vocabulary import (
+    CALL_CUES,
     CONTACT_CUES,
     DEFINITION_CLOSINGS,
     DEFINITION_OPENINGS,
@@ -177,6 +178,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "sources": typed_cues(SOURCE_CUES),
         "contact": typed_cues(CONTACT_CUES),
         "number": typed_cues(NUMBER_CUES),
+        "call": typed_cues(CALL_CUES),
         "what_to_do": typed_cues(WHAT_TO_DO_CUES),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,

@@ -56,6 +56,10 @@ NUMBER_CUES = ["nomor", "hotline", "telepon", "telpon", "call center", "daftar r
                "daftar puskesmas", "daftar layanan", "rumah sakit yang bisa visum",
                "puskesmas yang bisa visum"]
 WHERE_CUES = ["kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdekat"]
+# ... and a call asked for in so many words, even within a told case ("telpon kemana kalo liat
+# anak disiksa", "nomor nang kawa ditelpon malam2"): the emergency numbers lead.
+CALL_CUES = ["telepon kemana", "telepon siapa", "telepon ke mana", "hubungi siapa",
+             "nomor yang bisa"]
 CONTACT_CUES = NUMBER_CUES + WHERE_CUES
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",

@@ -82,6 +82,13 @@ def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
 
 
 @pytest.mark.site
+def test_asking_whom_to_call_in_so_many_words_gives_the_emergency_numbers_first(real):
+    # A told case ("anak disiksa") does not stop a call asked for outright ("telpon kemana").
+    [(_, answer)] = answers(real, ["telpon kemana kalo liat anak disiksa"])
+    assert first_result(answer)["location"] == "darurat/", first_pages(answer)
+
+
+@pytest.mark.site
 def test_asking_which_hospital_can_do_a_visum_gives_the_services_first(real):
     # The protocols say "visum" far more often; the question asks for a place, and "tinggal
     # di mana" (a shelter question) does not put the services first.

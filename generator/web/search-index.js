@@ -45,6 +45,7 @@ class SearchIndex {
     // words that ask for a number or an address: the emergency and services pages
     this.contactCues = (meta.contact || []).map(cue => cue.split(" "));
     this.numberCues = (meta.number || []).map(cue => cue.split(" "));
+    this.callCues = (meta.call || []).map(cue => cue.split(" "));
     this.stemmer = new SastrawiStemmer(meta.dictionary);
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}

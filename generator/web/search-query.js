@@ -125,6 +125,7 @@ class QueryReader extends SearchIndex {
     concepts.asksSource = says(this.sourceCues);
     concepts.asksContact = says(this.contactCues);
     concepts.asksNumber = says(this.numberCues);
+    concepts.asksCall = says(this.callCues);
     concepts.asksWhatToDo = says(this.whatToDoCues);
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;

@@ -140,7 +140,7 @@ class Ranking extends QueryReader {
     // numbers leads
     const outright = concepts.asksNumber && !concepts.asksSource && !situation.types.size &&
                      concepts.length <= NUMBER_QUERY;
-    const contacts = (concepts.asksContact && situation.firstStage &&
+    const contacts = ((concepts.asksCall || (concepts.asksContact && situation.firstStage)) &&
                       results.find(r => r.page.first && r.page.contacts)) ||
                      (outright && results.find(r => r.page.contacts));
     if (contacts) lead(results, contacts);
