@@ -40,7 +40,8 @@ DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya"]
 # on first; the sources page answers it.
 # Matched on the words as typed, not their roots: "mengundang" (invite) is no law.
 SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", "sumber hukum",
-               "pasal", "regulasi", "peraturan", "permen", "perpres", "perda"]
+               "pasal", "regulasi", "permen pppa", "permendikbud", "permendikbudristek",
+               "peraturan menteri", "peraturan daerah", "peraturan bupati", "perpres", "perda"]
 
 # Words that ask for a number, an address or where ("nomor sapa 129", "hotline lapor kekerasan
 # anak", "alamat UPTD PPA", "psikolog mana"): the emergency numbers and the services pages
@@ -48,7 +49,7 @@ SOURCE_CUES = ["undang-undang", "undang2", "uu", "dasar hukum", "payung hukum", 
 # (everyday spellings read first: "no", "nmr" -> "nomor"); "dihubungi" is left out: "tidak bisa
 # dihubungi" tells a case. A number or a list asked for outright (NUMBER_CUES) puts those pages
 # first; "where" (WHERE_CUES) only raises them: "tinggal di mana" asks for a shelter.
-# The lead is only for a short question (three ideas at most) that tells no type's case and
+# The lead is only for a short question (five ideas at most) that tells no situation and
 # names no law ("nomor hp korban disebar", "pelaku blokir nomor korban", "uu no 12 tahun 2022"
 # are not asking for a number); an address or a contact may be part of what happened ("pelaku
 # tahu alamat rumah aman"): those only raise the pages.
@@ -57,9 +58,10 @@ NUMBER_CUES = ["nomor", "hotline", "telepon", "telpon", "call center", "daftar r
                "puskesmas yang bisa visum"]
 WHERE_CUES = ["kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdekat"]
 # ... and a call asked for in so many words, even within a told case ("telpon kemana kalo liat
-# anak disiksa", "nomor nang kawa ditelpon malam2"): the emergency numbers lead.
+# anak disiksa", "nomor nang kawa ditelpon malam2"): the emergency numbers lead. These words
+# must stand together and in this order ("siapa yang telepon korban" is not one).
 CALL_CUES = ["telepon kemana", "telepon siapa", "telepon ke mana", "hubungi siapa",
-             "nomor yang bisa"]
+             "nomor yang bisa dihubungi", "nomor yang bisa ditelepon"]
 CONTACT_CUES = NUMBER_CUES + WHERE_CUES
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",

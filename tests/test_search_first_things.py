@@ -83,9 +83,12 @@ def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
 
 @pytest.mark.site
 def test_asking_whom_to_call_in_so_many_words_gives_the_emergency_numbers_first(real):
-    # A told case ("anak disiksa") does not stop a call asked for outright ("telpon kemana").
-    [(_, answer)] = answers(real, ["telpon kemana kalo liat anak disiksa"])
-    assert first_result(answer)["location"] == "darurat/", first_pages(answer)
+    # A told case ("anak disiksa") does not stop a call asked for outright ("telpon kemana");
+    # the words must stand together, in order: "siapa yang telepon korban" tells a case.
+    (_, call), (_, story) = answers(real, ["telpon kemana kalo liat anak disiksa",
+                                           "siapa yang telepon korban tiap malam diancam"])
+    assert first_result(call)["location"] == "darurat/", first_pages(call)
+    assert first_result(story)["location"] != "darurat/", first_pages(story)
 
 
 @pytest.mark.site

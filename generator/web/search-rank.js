@@ -135,10 +135,10 @@ class Ranking extends QueryReader {
     if (named) lead(results, named);
     // a number asked for in what just happened ("luka parah ... telpon siapa"): the emergency
     // numbers lead
-    // ... a number or list of services asked for outright in a few words, no case or law told
+    // ... a number or list of services asked for outright in a few words, no situation or law told
     // ("rs yg bisa visum di sampit"; not "pelaku blokir nomor korban"): the best page of
     // numbers leads
-    const outright = concepts.asksNumber && !concepts.asksSource && !situation.types.size &&
+    const outright = concepts.asksNumber && !concepts.asksSource && !situation.found.length &&
                      concepts.length <= NUMBER_QUERY;
     const contacts = ((concepts.asksCall || (concepts.asksContact && situation.firstStage)) &&
                       results.find(r => r.page.first && r.page.contacts)) ||
