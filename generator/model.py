@@ -120,6 +120,7 @@ class Situation:
 
     label: str
     cues: tuple[str, ...]
+    phrases: tuple[str, ...] = ()  # cues whose words stand together, in order: "suami kabur"
     types: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()  # other pages by address: "privasi", "darurat"

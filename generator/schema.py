@@ -370,7 +370,11 @@ LANGUAGE = Record("daftar kata", {
                        "halaman tulisan tangan (mis. privasi) atau darurat, layanan, glosarium, "
                        "rujukan, panduan."),
         "cues": Field(text_list(1), "Petunjuk: kata atau frasa; situasi cocok bila semua kata "
-                      "salah satu petunjuk ada di pencarian, dalam urutan apa pun.", True),
+                      "salah satu petunjuk ada di pencarian, dalam urutan apa pun. Wajib, "
+                      "kecuali ada 'phrases'."),
+        "phrases": Field(text_list(1), "Petunjuk yang kata-katanya harus berdampingan dan "
+                         "berurutan seperti ditulis, mis. 'suami kabur' (bukan 'kabur dari "
+                         "suami')."),
     }, "- label: Penelantaran\n  types: [penelantaran]\n  cues: [tidak dinafkahi, minggat]"),
         1), "Situasi yang menunjuk jenis atau tahap (dipakai pencarian)."),
 })

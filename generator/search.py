@@ -153,7 +153,8 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # roots of the words a query may bring that the handbook's text does not have: spelled
     # formal words and situation cues (the browser's stemmer must find the same roots)
     extra = {root(w) for text in spellings(handbook).values() for w in query_words(text)}
-    extra |= {re.split(r"[+=]", r)[0] for s in cues for cue in s["cues"] for r in cue.split()}
+    extra |= {re.split(r"[+=]", r)[0] for s in cues
+              for cue in [*s["cues"], *s.get("phrases", [])] for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}

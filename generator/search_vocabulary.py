@@ -115,7 +115,9 @@ def situations(handbook: Handbook) -> list[dict]:
 
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
              **({"pages": list(s.pages)} if s.pages else {}),
-             "cues": sorted({cue_roots(c) for c in s.cues} - {""})}
+             "cues": sorted({cue_roots(c) for c in s.cues} - {""}),
+             **({"phrases": sorted({cue_roots(c) for c in s.phrases} - {""})}
+                if s.phrases else {})}
             for s in handbook.situations]
 
 

@@ -57,13 +57,19 @@ def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
                                        f"situations[{i + 1}].{key}[{j + 1}]: {what[key]} "
                                        f"\"{value}\" tidak ada{hint}", "nilai-tidak-dikenal"))
                     good = False
+        if not (item.get("cues") or item.get("phrases")):
+            report(doc.problem(("situations", i),
+                               f"situations[{i + 1}]: situasi \"{item['label']}\" perlu 'cues' "
+                               "atau 'phrases'", "kolom-wajib"))
+            good = False
         if not any(item.get(key) for key in ("types", "stages", "pages")):
             report(doc.problem(("situations", i),
                                f"situations[{i + 1}]: situasi \"{item['label']}\" harus "
                                "menunjuk 'types', 'stages' atau 'pages'", "kolom-wajib"))
             good = False
         if good:
-            out.append(model.Situation(label=item["label"], cues=tuple(item["cues"]),
+            out.append(model.Situation(label=item["label"], cues=tuple(item.get("cues") or ()),
+                                       phrases=tuple(item.get("phrases") or ()),
                                        types=tuple(item.get("types") or ()),
                                        stages=tuple(item.get("stages") or ()),
                                        pages=tuple(item.get("pages") or ())))

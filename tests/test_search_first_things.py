@@ -203,6 +203,20 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
 
 
 @pytest.mark.site
+def test_a_phrase_cue_needs_its_words_in_order(real):
+    # language.yml "phrases: [suami kabur]": the husband ran off (neglect); "kabur dari suami"
+    # is a wife getting away, not neglect. Stop words between count as side by side.
+    (_, ran_off), (_, mine), (_, fled) = answers(real, ["suami kabur", "suami saya kabur",
+                                                         "istri kabur dari suami"])
+    for answer in (ran_off, mine):
+        assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(answer)["location"]), (
+            first_pages(answer))
+    reasons = [tag for group in fled for tag in group[0].get("tags", [])
+               if tag.startswith("Sesuai situasi")]
+    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
+
+
+@pytest.mark.site
 def test_a_word_cued_in_one_form_is_also_read_with_nya(real):
     # "=pelaku" (its root "laku" is also in "dilakukan") still reads "pelakunya".
     [(_, answer)] = answers(real, ["pelakunya mau menikahi ading ulun"])

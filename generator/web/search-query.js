@@ -60,17 +60,20 @@ class QueryReader extends SearchIndex {
       const child = items.some(item => this.root(item.word) === this.root("anak"));
       items.splice(age.span[0], age.span[1] - age.span[0], ...(child ? [] : [{word: "anak"}]));
     }
-    // every word counts for situations, stop words too: "tidak dinafkahi", "baru saja"
+    // every word counts for situations, stop words too: "tidak dinafkahi", "baru saja"; each
+    // word's forms in order too, for the phrases whose words stand together ("suami kabur")
     const everyRoot = new Set();
+    const inOrder = [];
     for (const item of items) {
       const root = this.root(item.word);
-      everyRoot.add(root);
-      for (const made of cueRoots(item.word, root)) everyRoot.add(made);  // "pulang+kan"
-      everyRoot.add(`${root}=${item.word}`);  // a cue's "=dijual": this form
+      const forms = new Set([root, `${root}=${item.word}`,  // a cue's "=dijual": this form
+                             ...cueRoots(item.word, root)]);  // "pulang+kan"
       // ... with -nya, -ku, -mu after it: "pelakunya" is "=pelaku"
       const owned = /^(.{3,}?)(nya|ku|mu)$/.exec(item.word);
-      if (owned) everyRoot.add(`${this.root(owned[1])}=${owned[1]}`);
-      if (item.also) everyRoot.add(item.also);
+      if (owned) forms.add(`${this.root(owned[1])}=${owned[1]}`);
+      if (item.also) forms.add(item.also);
+      for (const form of forms) everyRoot.add(form);
+      inOrder.push({forms, stop: this.stopwords.has(item.word)});
     }
     // "kelas 5": a child (under 18, UU 35/2014), for situations' cues such as "anak karaoke",
     // as if "anak" were typed
@@ -119,6 +122,7 @@ class QueryReader extends SearchIndex {
     for (const r of resolved) everyRoot.add(r.root);
     concepts.roots = roots;
     concepts.everyRoot = everyRoot;
+    concepts.inOrder = inOrder;
     concepts.asksMeaning = asksMeaning;
     // nothing but a glossary term's name ("LPSK", "restitusi")
     concepts.namesTerm = concepts.length === 1 && Boolean(concepts[0].term);

@@ -83,7 +83,7 @@ class Ranking extends QueryReader {
     // a question about a word ("lpsk tu apa, kawa minta perlindungan saksi"): no case is told
     let situation = concepts.asksMeaning ? NO_SITUATION
                                          : matchSituations(this.situations, concepts.everyRoot,
-                                                           this.firstStages());
+                                                           this.firstStages(), concepts.inOrder);
     // a term's name alone, not a word of a violence type's page ("LPSK", "SAPA 129"; not
     // "KDRT"): the term, wherever the handbook names it, not a stage it is a cue of
     if (concepts.namesTerm && !situation.types.size && !this.namesAType(concepts.roots)) {

@@ -23,7 +23,8 @@ const NO_SITUATION = {found: [], explained: new Map(), told: new Map(), types: n
 function readSituations(list) {
   return (list || []).map(situation => ({
     label: situation.label, types: situation.types, stages: situation.stages,
-    pages: situation.pages || [], cues: situation.cues.map(cue => cue.split(" "))}));
+    pages: situation.pages || [], cues: situation.cues.map(cue => cue.split(" ")),
+    phrases: (situation.phrases || []).map(phrase => phrase.split(" "))}));
 }
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
@@ -33,12 +34,13 @@ function readSituations(list) {
    "nginap" tells the shelter stage, whose pages need not say it). A cue's words are those of
    what it points to: "tambang emas" is understood by the exploitation pages, not by the
    trafficking pages another cue of the query points to; a stage's only when no type is. */
-function matchSituations(situations, everyRoot, firstStages = new Set()) {
+function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder = []) {
   const found = [];
   const explained = new Map();
   const told = new Map();  // situation -> its cues the query has
   for (const situation of situations) {
-    const cues = situation.cues.filter(cue => cue.every(root => everyRoot.has(root)));
+    const cues = [...situation.cues.filter(cue => cue.every(root => everyRoot.has(root))),
+                  ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder))];
     if (!cues.length) continue;
     found.push(situation);
     told.set(situation, cues);
@@ -54,6 +56,19 @@ function matchSituations(situations, everyRoot, firstStages = new Set()) {
           stages: new Set(found.flatMap(s => s.stages)),
           firstStage: found.some(s => s.stages.some(stage => firstStages.has(stage))),
           pages: new Set(found.flatMap(s => s.pages))};
+}
+
+/* Whether the query has the phrase's words side by side, in its order, or with only stop
+   words between them: "suami kabur", "suami saya kabur", not "kabur dari suami" (`inOrder`:
+   each typed word's forms, as `everyRoot` has them, and whether it is a stop word). */
+function standsTogether(phrase, inOrder) {
+  const content = inOrder.filter(word => !word.stop);
+  return [inOrder, content].some(words => {
+    for (let i = 0; i + phrase.length <= words.length; i++) {
+      if (phrase.every((root, k) => words[i + k].forms.has(root))) return true;
+    }
+    return false;
+  });
 }
 
 /* The cue roots a page understands though it may not say them: those of its type's
