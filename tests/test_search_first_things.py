@@ -204,16 +204,23 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
 
 @pytest.mark.site
 def test_a_phrase_cue_needs_its_words_in_order(real):
-    # language.yml "phrases: [suami kabur]": the husband ran off (neglect); "kabur dari suami"
-    # is a wife getting away, not neglect. Stop words between count as side by side.
-    (_, ran_off), (_, mine), (_, fled) = answers(real, ["suami kabur", "suami saya kabur",
-                                                         "istri kabur dari suami"])
+    # language.yml "phrases: [suami kabur tanpa kabar, ...]": the husband ran off (neglect);
+    # "kabur dari suami ... tanpa kabar" is a wife getting away. Stop words between count as
+    # side by side. A husband running off after a beating or a rape is that violence first.
+    queries = ["suami kabur tanpa kabar", "suami saya kabur tidak pulang",
+               "istri kabur dari suami tanpa kabar ke keluarga",
+               "suami kabur setelah memukul istri", "suami kabur setelah memperkosa anak tiri"]
+    (_, ran_off), (_, mine), (_, fled), (_, beat), (_, raped) = answers(real, queries)
     for answer in (ran_off, mine):
         assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(answer)["location"]), (
             first_pages(answer))
     reasons = [tag for group in fled for tag in group[0].get("tags", [])
                if tag.startswith("Sesuai situasi")]
     assert "Sesuai situasi: Penelantaran" not in reasons, reasons
+    assert re.match(FIRST_CONTACT.format("fisik"), first_result(beat)["location"]), (
+        first_pages(beat))
+    assert re.match(FIRST_CONTACT.format("seksual"), first_result(raped)["location"]), (
+        first_pages(raped))
 
 
 @pytest.mark.site

@@ -62,13 +62,19 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
    words between them: "suami kabur", "suami saya kabur", not "kabur dari suami" (`inOrder`:
    each typed word's forms, as `everyRoot` has them, and whether it is a stop word). */
 function standsTogether(phrase, inOrder) {
-  const content = inOrder.filter(word => !word.stop);
-  return [inOrder, content].some(words => {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (phrase.every((root, k) => words[i + k].forms.has(root))) return true;
-    }
-    return false;
-  });
+  for (let start = 0; start < inOrder.length; start++) {
+    let at = start;
+    const found = phrase.every((root, k) => {
+      if (k > 0) {
+        at += 1;
+        // stop words the phrase does not have here may stand between ("suami saya kabur")
+        while (at < inOrder.length && inOrder[at].stop && !inOrder[at].forms.has(root)) at += 1;
+      }
+      return at < inOrder.length && inOrder[at].forms.has(root);
+    });
+    if (found) return true;
+  }
+  return false;
 }
 
 /* The cue roots a page understands though it may not say them: those of its type's
