@@ -42,7 +42,6 @@ from generator.pages import (
     type_page,
 )
 from generator.search_vocabulary import (
-    CALL_CUES,
     CONTACT_CUES,
     DEFINITION_CLOSINGS,
     DEFINITION_OPENINGS,
@@ -51,6 +50,7 @@ from generator.search_vocabulary import (
     SOURCE_CUES,
     STOPWORDS,
     WHAT_TO_DO_CUES,
+    call_phrases,
     situations,
     spellings,
     synonym_groups,
@@ -150,11 +150,12 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         docs.append(entry)
     groups = synonym_groups(handbook)
     cues = situations(handbook)
+    calls = call_phrases(handbook)
     # roots of the words a query may bring that the handbook's text does not have: spelled
-    # formal words and situation cues (the browser's stemmer must find the same roots)
+    # formal words, situation cues and call phrases (the browser's stemmer must find the same)
     extra = {root(w) for text in spellings(handbook).values() for w in query_words(text)}
-    extra |= {re.split(r"[+=]", r)[0] for s in cues
-              for cue in [*s["cues"], *s.get("phrases", [])] for r in cue.split()}
+    cue_texts = [*calls, *(cue for s in cues for cue in [*s["cues"], *s.get("phrases", [])])]
+    extra |= {re.split(r"[+=]", r)[0] for cue in cue_texts for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}
     roots = {w: root(w) for w in sorted(vocabulary)}
@@ -179,7 +180,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "sources": typed_cues(SOURCE_CUES),
         "contact": typed_cues(CONTACT_CUES),
         "number": typed_cues(NUMBER_CUES),
-        "call": typed_cues(CALL_CUES),
+        "call": calls,
         "what_to_do": typed_cues(WHAT_TO_DO_CUES),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,

@@ -59,7 +59,8 @@ NUMBER_CUES = ["nomor", "hotline", "telepon", "telpon", "call center", "daftar r
 WHERE_CUES = ["kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdekat"]
 # ... and a call asked for in so many words, even within a told case ("telpon kemana kalo liat
 # anak disiksa", "nomor nang kawa ditelpon malam2"): the emergency numbers lead. These words
-# must stand together and in this order ("siapa yang telepon korban" is not one).
+# must stand together and in this order, as a situation's phrases (`call_phrases`): "siapa
+# yang telepon korban" is not one.
 CALL_CUES = ["telepon kemana", "telepon siapa", "telepon ke mana", "hubungi siapa",
              "nomor yang bisa dihubungi", "nomor yang bisa ditelepon"]
 CONTACT_CUES = NUMBER_CUES + WHERE_CUES
@@ -97,28 +98,37 @@ def spellings(handbook: Handbook) -> dict[str, str]:
             for s in handbook.spellings for typed in s.typed}
 
 
+def cue_roots(cue: str, spelled: dict[str, str]) -> str:
+    """A cue as the roots a query would have: spellings and regional words read first ("kada
+    dibari duit" -> tidak beri duit); "=dijual" is that form only, not "jualan", "penjual"."""
+    out = []
+    for part in cue.split():
+        if part.startswith("="):
+            out.extend(f"{root(w)}={w}" for w in query_words(part[1:]))
+            continue
+        for word in query_words(part):
+            for formal in query_words(spelled.get(word, word)):
+                out.append(cue_root(formal))
+    return " ".join(out)
+
+
 def situations(handbook: Handbook) -> list[dict]:
-    """language.yml's situations with each cue as the roots a query would have: spellings and
-    regional words read first ("kada dibari duit" -> tidak beri duit)."""
+    """language.yml's situations with each cue and phrase as roots (`cue_roots`)."""
     spelled = spellings(handbook)
 
-    def cue_roots(cue: str) -> str:
-        out = []
-        for part in cue.split():
-            if part.startswith("="):  # this form only: "=dijual" is not "jualan", "penjual"
-                out.extend(f"{root(w)}={w}" for w in query_words(part[1:]))
-                continue
-            for word in query_words(part):
-                for formal in query_words(spelled.get(word, word)):
-                    out.append(cue_root(formal))
-        return " ".join(out)
+    def roots_of(cues) -> list[str]:
+        return sorted({cue_roots(c, spelled) for c in cues} - {""})
 
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
              **({"pages": list(s.pages)} if s.pages else {}),
-             "cues": sorted({cue_roots(c) for c in s.cues} - {""}),
-             **({"phrases": sorted({cue_roots(c) for c in s.phrases} - {""})}
-                if s.phrases else {})}
+             "cues": roots_of(s.cues), **({"phrases": roots_of(s.phrases)} if s.phrases else {})}
             for s in handbook.situations]
+
+
+def call_phrases(handbook: Handbook) -> list[str]:
+    """CALL_CUES as roots, matched like a situation's phrases (words side by side, in order)."""
+    spelled = spellings(handbook)
+    return sorted({cue_roots(c, spelled) for c in CALL_CUES})
 
 
 def typed_cues(cues: list[str]) -> list[str]:

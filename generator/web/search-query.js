@@ -79,7 +79,6 @@ class QueryReader extends SearchIndex {
     // as if "anak" were typed
     if (age) everyRoot.add(this.root("anak"));
     const typedWords = new Set(items.map(item => item.word));
-    const said = ` ${items.map(item => this.root(item.word)).join(" ")} `;  // all, in order
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const opening = ` ${queryWords(query).join(" ")} `;
     // ... "LPSK itu apa", "visum tu apa": the same question, asked after the word, at the end
@@ -130,10 +129,9 @@ class QueryReader extends SearchIndex {
     concepts.asksSource = says(this.sourceCues);
     concepts.asksContact = says(this.contactCues);
     concepts.asksNumber = says(this.numberCues);
-    // ... these words together and in order: "telpon kemana", not "siapa yang telepon korban"
-    // (roots of the cue read as a query is: "ditelpon" and "ditelepon" are one word)
-    concepts.asksCall = this.callCues.some(cue => said.includes(
-      ` ${this.spelledWords(cue.join(" ")).map(item => this.root(item.word)).join(" ")} `));
+    // ... these words together and in order, as a situation's phrases: "telpon kemana", not
+    // "siapa yang telepon korban"
+    concepts.asksCall = this.callCues.some(phrase => standsTogether(phrase, inOrder));
     concepts.asksWhatToDo = says(this.whatToDoCues);
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;

@@ -133,11 +133,10 @@ class Ranking extends QueryReader {
     // chat": privasi): it leads
     const named = asksForPage(situation) && results.find(r => pointedTo(r.page, situation));
     if (named) lead(results, named);
-    // a number asked for in what just happened ("luka parah ... telpon siapa"): the emergency
-    // numbers lead
-    // ... a number or list of services asked for outright in a few words, no situation or law told
-    // ("rs yg bisa visum di sampit"; not "pelaku blokir nomor korban"): the best page of
-    // numbers leads
+    // a call asked for in so many words, or a number in what just happened ("luka parah ...
+    // telpon siapa"): the emergency numbers lead; a number or list of services asked for
+    // outright in a few words, no situation or law told ("rs yg bisa visum di sampit"; not
+    // "pelaku blokir nomor korban"): the best page of numbers leads
     const outright = concepts.asksNumber && !concepts.asksSource && !situation.found.length &&
                      concepts.length <= NUMBER_QUERY;
     const contacts = ((concepts.asksCall || (concepts.asksContact && situation.firstStage)) &&
@@ -163,11 +162,11 @@ class Ranking extends QueryReader {
 
   /* The stages a worker meets first (their protocols are `first`). */
   firstStages() {
-    if (!this.first) {
-      this.first = new Set([...this.pages.values()].filter(p => p.first && p.stage)
-                                                      .map(p => p.stage));
+    if (!this.stagesMetFirst) {
+      this.stagesMetFirst = new Set([...this.pages.values()].filter(p => p.first && p.stage)
+                                                            .map(p => p.stage));
     }
-    return this.first;
+    return this.stagesMetFirst;
   }
 
   /* The first answers are one stage's protocols for several types, and nothing in the query
