@@ -343,8 +343,8 @@ class KeptSentences extends Map {
   }
 }
 
-/* A page's or a section's weights as the engine reads them (`has`, `get`, and in order of root), from its
-   run of the kept tables: root numbers in order, found by halving. */
+/* A page's or a section's weights as the engine reads them (`has`, `get`, and in order of
+   root), from its run of the kept tables: root numbers in order, found by halving. */
 class KeptWeights {
   constructor(kept, from, to) {
     this.kept = kept;
