@@ -189,6 +189,16 @@ def test_a_question_about_the_phone_finds_the_privacy_page_and_says_why(real):
 
 
 @pytest.mark.site
+def test_a_phone_checked_by_the_husband_gives_his_violence_first_and_the_privacy_page_next(real):
+    # "ponsel dicek suami" is a cue of psychological violence and of the privacy page: the
+    # page to act on comes first, and how to keep this reading from him right after it
+    for query, answer in answers(real, ["hp dicek suami", "hp ulun dicek laki"]):
+        pages = first_pages(answer, 2)
+        assert re.match(FIRST_CONTACT.format("psikis"), pages[0]), (query, pages)
+        assert pages[1] == "privasi/", (query, first_pages(answer))
+
+
+@pytest.mark.site
 def test_a_child_selling_cakes_is_not_a_child_sold(real):
     # language.yml writes "anak =dijual": only that form, not "jualan" with the same root.
     worker, index_path, _ = real

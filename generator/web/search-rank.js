@@ -130,9 +130,11 @@ class Ranking extends QueryReader {
                      results.find(r => r.page.location === this.definition.page);
     if (glossary) lead(results, glossary);
     // a situation naming a page, in words of its own, asks about that page ("hapus riwayat
-    // chat": privasi): it leads
-    const named = asksForPage(situation) && results.find(r => pointedTo(r.page, situation));
-    if (named) lead(results, named);
+    // chat": privasi): it leads; told by a type's cue too ("hp dicek suami": psychological
+    // violence first), it comes second, never below that type's other stages
+    const named = results.find(r => pointedTo(r.page, situation));
+    if (named && asksForPage(situation)) lead(results, named);
+    else if (named) second(results, named);
     // a call asked for in so many words, or a number in what just happened ("luka parah ...
     // telpon siapa"): the emergency numbers lead; a number or list of services asked for
     // outright in a few words, no situation or law told ("rs yg bisa visum di sampit"; not
@@ -262,6 +264,15 @@ function askedStageFirst(results, situation) {
   const best = results.find(r => r.page.type && situation.types.has(r.page.type) &&
                                  situation.stages.has(r.page.stage));
   if (best) lead(results, best);
+}
+
+/* Puts one result second, between the first and the one that was second. */
+function second(results, result) {
+  const at = results.indexOf(result);
+  if (at <= 1) return;
+  results.splice(at, 1);
+  result.score = results[1].score + (results[0].score - results[1].score) / 2;
+  results.splice(1, 0, result);
 }
 
 /* Puts one result first, just above the one that led, the others keeping their order. */
