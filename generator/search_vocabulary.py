@@ -30,10 +30,12 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
                            "singkatan", "kepanjangan", "kepanjangannya", "istilah", "bedanya",
                            "perbedaan", "pengertiannya", "apaan"})
 # Two words that ask the same at the start of a question: "apa itu delik aduan".
-DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
+DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih", "apa gunanya", "apa fungsi",
+                       "apa fungsinya", "apa tugas", "apa tugasnya"]
 # ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
-# as "itu", protocols/language.yml).
-DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya"]
+# as "itu", protocols/language.yml), "LPSK gunanya apa": what it is for, the glossary says.
+DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "gunanya apa",
+                       "fungsinya apa", "tugasnya apa"]
 
 # Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
 # kdrt"): like a question about a word's meaning, a question about a source, not a case to act
