@@ -236,6 +236,22 @@ def test_a_phrase_cue_needs_its_words_in_order(real):
 
 
 @pytest.mark.site
+def test_money_offered_to_settle_is_not_money_withheld(real):
+    # language.yml Penelantaran "phrases: [tidak kasih duit, ...]": money not given is neglect;
+    # "ngajak damai kasih duit ... biar ga dilaporin" is pressure to settle, not neglect.
+    (_, withheld), (_, settle) = answers(real, [
+        "suami ga kasih duit belanja 3 bulan",
+        "keluarga pelaku ngajak damai kasih duit biar ga dilaporin, anak sy dicabuli"])
+    assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(withheld)["location"]), (
+        first_pages(withheld))
+    reasons = [tag for group in settle for tag in group[0].get("tags", [])
+               if tag.startswith("Sesuai situasi")]
+    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
+    assert not any(page.startswith("protokol/penelantaran/") for page in first_pages(settle)), (
+        first_pages(settle))
+
+
+@pytest.mark.site
 def test_a_word_cued_in_one_form_is_also_read_with_nya(real):
     # "=pelaku" (its root "laku" is also in "dilakukan") still reads "pelakunya".
     [(_, answer)] = answers(real, ["pelakunya mau menikahi ading ulun"])
