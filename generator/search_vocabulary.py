@@ -30,12 +30,13 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
                            "singkatan", "kepanjangan", "kepanjangannya", "istilah", "bedanya",
                            "perbedaan", "pengertiannya", "apaan"})
 # Two words that ask the same at the start of a question: "apa itu delik aduan".
-DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih", "apa gunanya", "apa fungsi",
-                       "apa fungsinya", "apa tugas", "apa tugasnya"]
+DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 # ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
-# as "itu", protocols/language.yml), "LPSK gunanya apa": what it is for, the glossary says.
+# as "itu", protocols/language.yml), "LPSK gunanya apa": what it is for, the glossary says. Not
+# "apa tugas ...", "apa gunanya ..." at the start: "apa tugas guru kalau murid cerita dicabuli"
+# tells a case (review 9).
 DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "gunanya apa",
-                       "fungsinya apa", "tugasnya apa"]
+                       "fungsinya apa"]
 
 # Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
 # kdrt"): like a question about a word's meaning, a question about a source, not a case to act
