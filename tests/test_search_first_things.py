@@ -83,6 +83,14 @@ def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
 
 
 @pytest.mark.site
+def test_a_place_typed_in_one_word_is_one_idea_of_a_question_for_contacts(real):
+    # "kalteng" spells Kalimantan Tengah: one word typed, one idea, so the question stays a
+    # short one for an address and a number, and the services page leads
+    [(_, answer)] = answers(real, ["alamat dan no hp uptd ppa kalteng"])
+    assert first_pages(answer, 1) == ["layanan/"], first_pages(answer)
+
+
+@pytest.mark.site
 def test_asking_whom_to_call_in_so_many_words_gives_the_emergency_numbers_first(real):
     # A told case ("anak disiksa") does not stop a call asked for outright ("telpon kemana");
     # the words must stand together, in order: "siapa yang telepon korban" tells a case.

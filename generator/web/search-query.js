@@ -96,7 +96,16 @@ class QueryReader extends SearchIndex {
     const roots = resolved.map(r => r.root);
     const concepts = [];
     for (let i = 0; i < items.length;) {
+      let parts = 1;
+      while (items[i].whole && items[i + parts]?.whole === items[i].whole) parts += 1;
       const match = this.longestPhrase(roots, i);
+      if (parts > 1 && (!match || match.roots.length < parts)) {
+        const quality = Math.min(...resolved.slice(i, i + parts).map(r => r.weight));
+        concepts.push({label: items.slice(i, i + parts).map(x => x.word),
+                       alternatives: [{roots: roots.slice(i, i + parts), weight: quality}]});
+        i += parts;
+        continue;
+      }
       if (match) {
         const quality = Math.min(...resolved.slice(i, i + match.roots.length).map(r => r.weight));
         const alternatives = [{roots: match.roots, weight: quality}];
@@ -146,7 +155,9 @@ class QueryReader extends SearchIndex {
       else if (!spelled.includes(" ") && this.df.has(this.root(typed))) {
         items.push({word: spelled, also: this.root(typed)});  // "balik": kembali, and balik
       } else {
-        for (const word of spelled.split(" ")) items.push({word});
+        // one typed word is one idea ("kalteng": Kalimantan Tengah), however many it spells
+        const whole = {typed};
+        for (const word of spelled.split(" ")) items.push({word, whole});
       }
     }
     return items;
