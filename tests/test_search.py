@@ -72,7 +72,7 @@ def test_the_first_contact_page_comes_first_for_the_commonest_short_queries(brow
     late = [f"{e['q']} -> {a['ranked'][:3]}" for e, a in zip(entries, answers)
             if not a["ranked"] or not any(p in a["ranked"][0] for p in ("/pengaduan/",
                                                                           "/penanganan-awal/"))]
-    assert mrr >= 0.97 and first >= 115, f"MRR {mrr:.2f}, first {first}/120; not first: {late}"
+    assert mrr >= 0.98 and first >= 118, f"MRR {mrr:.2f}, first {first}/120; not first: {late}"
     context.close()
 
 

@@ -59,6 +59,15 @@ def test_a_few_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
 
 
 @pytest.mark.site
+def test_a_keyword_of_one_types_page_typed_alone_leads_to_that_types_first_contact_page(real):
+    # protocols/types/perdagangan-orang.yml keywords: "dijual", "calo": typed alone they tell
+    # trafficking, as a situation would, and its page to act on now comes first
+    for query, answer in answers(real, ["dijual", "calo"]):
+        assert re.match(FIRST_CONTACT.format("perdagangan-orang"), first_pages(answer, 1)[0]), (
+            query, first_pages(answer))
+
+
+@pytest.mark.site
 def test_a_story_that_tells_one_type_and_no_stage_leads_to_its_first_contact_page(real):
     # Words of the setting ("kebun sawit") are on the exploitation pages; what happened
     # ("dipukul") tells physical violence, whose first-contact protocol leads.

@@ -92,6 +92,10 @@ class Ranking extends QueryReader {
     // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
     // case to act on first
     const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
+    // nothing but a keyword of one violence type's own page ("dijual", "calo"): that type is
+    // told, as a situation would tell it
+    const keywordOf = !situation.types.size && caseFirst && this.keywordTypes(concepts.roots);
+    if (keywordOf && keywordOf.size === 1) situation = {...situation, types: keywordOf};
     const results = [];
     // a case told in many words: the glossary and sources that mention every word come after
     const story = caseFirst && readsLikeSituation(situation, concepts);
@@ -156,10 +160,16 @@ class Ranking extends QueryReader {
 
   /* Whether the words are a keyword of a violence type's own page ("kdrt", "pekerja migran"). */
   namesAType(roots) {
+    return this.keywordTypes(roots).size > 0;
+  }
+
+  /* The violence types whose own page has the words as a keyword ("dijual": trafficking). */
+  keywordTypes(roots) {
     const keyword = page => (roots.length === 1
       ? page.weights.get(roots[0]) >= FIELD.tags
       : page.keywords.includes(roots.join(" ")));
-    return [...this.pages.values()].some(page => page.type && !page.stage && keyword(page));
+    return new Set([...this.pages.values()].filter(page => page.type && !page.stage &&
+                                                           keyword(page)).map(page => page.type));
   }
 
   /* The stages a worker meets first (their protocols are `first`). */
