@@ -121,6 +121,7 @@ class Situation:
     label: str
     cues: tuple[str, ...]
     phrases: tuple[str, ...] = ()  # cues whose words stand together, in order: "suami kabur"
+    alone: tuple[str, ...] = ()  # ... and are all the query says: "suami kabur" alone
     types: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()  # other pages by address: "privasi", "darurat"

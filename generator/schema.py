@@ -371,10 +371,13 @@ LANGUAGE = Record("daftar kata", {
                        "rujukan, panduan."),
         "cues": Field(text_list(1), "Petunjuk: kata atau frasa; situasi cocok bila semua kata "
                       "salah satu petunjuk ada di pencarian, dalam urutan apa pun. Wajib, "
-                      "kecuali ada 'phrases'."),
+                      "kecuali ada 'phrases' atau 'alone'."),
         "phrases": Field(text_list(1), "Petunjuk yang kata-katanya harus berdampingan dan "
                          "berurutan seperti ditulis, mis. 'suami kabur' (bukan 'kabur dari "
                          "suami')."),
+        "alone": Field(text_list(1), "Frasa yang menunjuk situasi hanya bila diketik "
+                       "sendiri, tanpa kata lain, mis. 'suami kabur' (dalam cerita yang lebih "
+                       "panjang, suami yang kabur bisa pelaku yang lari setelah memukul)."),
     }, "- label: Penelantaran\n  types: [penelantaran]\n  cues: [tidak dinafkahi, minggat]"),
         1), "Situasi yang menunjuk jenis atau tahap (dipakai pencarian)."),
 })

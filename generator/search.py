@@ -154,7 +154,8 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
     # roots of the words a query may bring that the handbook's text does not have: spelled
     # formal words, situation cues and call phrases (the browser's stemmer must find the same)
     extra = {root(w) for text in spellings(handbook).values() for w in query_words(text)}
-    cue_texts = [*calls, *(cue for s in cues for cue in [*s["cues"], *s.get("phrases", [])])]
+    cue_texts = [*calls, *(cue for s in cues
+                           for cue in [*s["cues"], *s.get("phrases", []), *s.get("alone", [])])]
     extra |= {re.split(r"[+=]", r)[0] for cue in cue_texts for r in cue.split()}
     vocabulary = {w for doc in docs
                   for w in words(" ".join([doc["title"], doc["text"], *doc.get("tags", [])]))}

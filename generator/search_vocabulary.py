@@ -116,7 +116,7 @@ def cue_roots(cue: str, spelled: dict[str, str]) -> str:
 
 
 def situations(handbook: Handbook) -> list[dict]:
-    """language.yml's situations with each cue and phrase as roots (`cue_roots`)."""
+    """language.yml's situations with each cue and phrase (also `alone`) as roots (`cue_roots`)."""
     spelled = spellings(handbook)
 
     def roots_of(cues) -> list[str]:
@@ -124,7 +124,8 @@ def situations(handbook: Handbook) -> list[dict]:
 
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
              **({"pages": list(s.pages)} if s.pages else {}),
-             "cues": roots_of(s.cues), **({"phrases": roots_of(s.phrases)} if s.phrases else {})}
+             "cues": roots_of(s.cues), **({"phrases": roots_of(s.phrases)} if s.phrases else {}),
+             **({"alone": roots_of(s.alone)} if s.alone else {})}
             for s in handbook.situations]
 
 

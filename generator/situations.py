@@ -57,10 +57,10 @@ def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
                                        f"situations[{i + 1}].{key}[{j + 1}]: {what[key]} "
                                        f"\"{value}\" tidak ada{hint}", "nilai-tidak-dikenal"))
                     good = False
-        if not (item.get("cues") or item.get("phrases")):
+        if not (item.get("cues") or item.get("phrases") or item.get("alone")):
             report(doc.problem(("situations", i),
-                               f"situations[{i + 1}]: situasi \"{item['label']}\" perlu 'cues' "
-                               "atau 'phrases'", "kolom-wajib"))
+                               f"situations[{i + 1}]: situasi \"{item['label']}\" perlu 'cues', "
+                               "'phrases' atau 'alone'", "kolom-wajib"))
             good = False
         if not any(item.get(key) for key in ("types", "stages", "pages")):
             report(doc.problem(("situations", i),
@@ -70,6 +70,7 @@ def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
         if good:
             out.append(model.Situation(label=item["label"], cues=tuple(item.get("cues") or ()),
                                        phrases=tuple(item.get("phrases") or ()),
+                                       alone=tuple(item.get("alone") or ()),
                                        types=tuple(item.get("types") or ()),
                                        stages=tuple(item.get("stages") or ()),
                                        pages=tuple(item.get("pages") or ())))

@@ -204,7 +204,7 @@ def test_cues_and_regional_words_stem_alike_in_the_browser_and_the_build(real):
     meta = index["config"]["handbook"]
     words = set()
     for situation in yaml.safe_load((ROOT / "protocols/language.yml").read_text())["situations"]:
-        for cue in [*situation.get("cues", []), *situation.get("phrases", [])]:
+        for cue in (c for key in ("cues", "phrases", "alone") for c in situation.get(key, [])):
             for word in search_words.query_words(cue):
                 words.update(search_words.query_words(meta["spellings"].get(word, word)))
     words = sorted(w for w in words if w not in search_words.ROOT_FIXES and w not in meta["roots"])

@@ -234,12 +234,14 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
 def test_a_phrase_cue_needs_its_words_in_order(real):
     # language.yml "phrases: [suami kabur tanpa kabar, ...]": the husband ran off (neglect);
     # "kabur dari suami ... tanpa kabar" is a wife getting away. Stop words between count as
-    # side by side. A husband running off after a beating or a rape is that violence first.
+    # side by side. A husband running off after a beating or a rape is that violence first;
+    # "alone: [suami kabur]": typed alone, it is the husband gone (neglect).
     queries = ["suami kabur tanpa kabar", "suami saya kabur tidak pulang",
                "istri kabur dari suami tanpa kabar ke keluarga",
-               "suami kabur setelah memukul istri", "suami kabur setelah memperkosa anak tiri"]
-    (_, ran_off), (_, mine), (_, fled), (_, beat), (_, raped) = answers(real, queries)
-    for answer in (ran_off, mine):
+               "suami kabur setelah memukul istri", "suami kabur setelah memperkosa anak tiri",
+               "suami kabur"]
+    (_, ran_off), (_, mine), (_, fled), (_, beat), (_, raped), (_, alone) = answers(real, queries)
+    for answer in (ran_off, mine, alone):
         assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(answer)["location"]), (
             first_pages(answer))
     reasons = [tag for group in fled for tag in group[0].get("tags", [])

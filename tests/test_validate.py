@@ -271,7 +271,8 @@ def test_a_regional_word_names_its_source_and_a_situation_points_to_what_exists(
         "  - label: Tanpa arah\n    cues: [barusan]\n"
         "  - label: Privasi\n    pages: [privasy]\n    cues: [hapus riwayat]\n"
         "  - label: Pukulan\n    types: [fisik]\n    phrases: [suami memukul]\n"
-        "  - label: Tanpa petunjuk\n    types: [fisik]\n",
+        "  - label: Tanpa petunjuk\n    types: [fisik]\n"
+        "  - label: Pergi\n    types: [penelantaran]\n    alone: [suami kabur]\n",
         encoding="utf-8")
     result = handbook("--root", project, "check")
     assert result.code == 1
@@ -286,11 +287,12 @@ def test_a_regional_word_names_its_source_and_a_situation_points_to_what_exists(
     # a page a situation points to is a page of the site: the hand-written privasi
     assert ("protocols/language.yml:23:13: situations[4].pages[1]: halaman \"privasy\" "
             "tidak ada; maksud Anda 'privasi'? [nilai-tidak-dikenal]") in lines
-    # a situation may have only phrases (words side by side), but needs cues or phrases
+    # a situation may have only phrases (words side by side) or only 'alone' phrases, but
+    # needs one of them or cues
     assert ("protocols/language.yml:28:5: situations[6]: situasi \"Tanpa petunjuk\" perlu "
-            "'cues' atau 'phrases' [kolom-wajib]") in lines
+            "'cues', 'phrases' atau 'alone' [kolom-wajib]") in lines
     assert not any(f"situations[{n}]" in line or "spellings[1]" in line
-                   for line in lines for n in (1, 5))
+                   for line in lines for n in (1, 5, 7))
 
 
 def test_a_card_step_that_names_a_service_with_a_confirmed_number_must_call_it(project,

@@ -1,7 +1,8 @@
 /* The search engine, second part: reading a query (search-index.js says how the parts fit).
 
    1. words are normalised like the index (lower case, accents off), everyday spellings read as
-      the formal words (protocols/language.yml: "ga", "ortu", "kotim") and stop words dropped;
+      the formal words (protocols/language.yml: "ga", "ortu", "kotim"; one typed word stays one
+      idea, however many words it spells) and stop words dropped;
       a prefix typed apart ("di bully") is joined when only the joined word is the handbook's;
    2. each word becomes its root (the build's roots for words of the handbook, the same Sastrawi
       stemmer for the others, informal and Banjar forms such as "ngancam", "badamai" read as

@@ -24,7 +24,8 @@ function readSituations(list) {
   return (list || []).map(situation => ({
     label: situation.label, types: situation.types, stages: situation.stages,
     pages: situation.pages || [], cues: situation.cues.map(cue => cue.split(" ")),
-    phrases: (situation.phrases || []).map(phrase => phrase.split(" "))}));
+    phrases: (situation.phrases || []).map(phrase => phrase.split(" ")),
+    alone: (situation.alone || []).map(phrase => phrase.split(" "))}));
 }
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
@@ -40,7 +41,8 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
   const told = new Map();  // situation -> its cues the query has
   for (const situation of situations) {
     const cues = [...situation.cues.filter(cue => cue.every(root => everyRoot.has(root))),
-                  ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder))];
+                  ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder)),
+                  ...situation.alone.filter(phrase => saysOnly(phrase, inOrder))];
     if (!cues.length) continue;
     found.push(situation);
     told.set(situation, cues);
@@ -75,6 +77,13 @@ function standsTogether(phrase, inOrder) {
     if (found) return true;
   }
   return false;
+}
+
+/* Whether the phrase's words are all the query says, in order (stop words aside): "suami
+   kabur" typed alone, not "suami kabur setelah memukul istri". */
+function saysOnly(phrase, inOrder) {
+  const words = inOrder.filter(item => !item.stop || phrase.some(root => item.forms.has(root)));
+  return words.length === phrase.length && standsTogether(phrase, words);
 }
 
 /* The cue roots a page understands though it may not say them: those of its type's
