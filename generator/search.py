@@ -185,6 +185,10 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "what_to_do": typed_cues(WHAT_TO_DO_CUES),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
+        # each violence type's keywords as typed words, stop words dropped: a query that is
+        # one of them and nothing else tells that type ("dijual"), not one sharing its root
+        "type_keywords": {t.id: sorted({" ".join(w for w in query_words(k) if w not in STOPWORDS)
+                                        for k in t.keywords}) for t in handbook.types},
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),
     }
     index = {"config": config, "docs": docs}

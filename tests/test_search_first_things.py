@@ -61,10 +61,16 @@ def test_a_few_words_naming_what_happened_lead_to_the_page_to_act_on_now(real):
 @pytest.mark.site
 def test_a_keyword_of_one_types_page_typed_alone_leads_to_that_types_first_contact_page(real):
     # protocols/types/perdagangan-orang.yml keywords: "dijual", "calo": typed alone they tell
-    # trafficking, as a situation would, and its page to act on now comes first
-    for query, answer in answers(real, ["dijual", "calo"]):
-        assert re.match(FIRST_CONTACT.format("perdagangan-orang"), first_pages(answer, 1)[0]), (
-            query, first_pages(answer))
+    # trafficking, as a situation would, and its page to act on now comes first; a word that
+    # only shares a keyword's root ("pemulangan": "dipulangkan"; "jualan": "dijual") does not
+    said = dict(answers(real, ["dijual", "calo", "pemulangan", "jualan"]))
+    trafficking_first = FIRST_CONTACT.format("perdagangan-orang")
+    for query in ("dijual", "calo"):
+        assert re.match(trafficking_first, first_pages(said[query], 1)[0]), (
+            query, first_pages(said[query]))
+    for query in ("pemulangan", "jualan"):
+        assert not re.match(trafficking_first, first_pages(said[query], 1)[0]), (
+            query, first_pages(said[query]))
 
 
 @pytest.mark.site

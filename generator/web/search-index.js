@@ -70,6 +70,7 @@ class SearchIndex {
     }
     // Situations: each cue a list of roots, all of which a query must have.
     this.situations = readSituations(meta.situations);
+    this.typeKeywords = entries(meta.type_keywords || {});  // type -> its keywords, typed words
     // The decision guide, offered first for a situation, when this edition has it.
     this.guide = (meta.guide || []).find(location => this.pages.has(location)) || null;
     this.phrases = new Map();   // first root -> [{roots, group, isName}]

@@ -94,7 +94,8 @@ class Ranking extends QueryReader {
     const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
     // nothing but a keyword of one violence type's own page ("dijual", "calo"): that type is
     // told, as a situation would tell it
-    const keywordOf = !situation.types.size && caseFirst && this.keywordTypes(concepts.roots);
+    const keywordOf = !situation.types.size && caseFirst &&
+                      this.keywordTypes(concepts.flatMap(concept => concept.label));
     if (keywordOf && keywordOf.size === 1) situation = {...situation, types: keywordOf};
     const results = [];
     // a case told in many words: the glossary and sources that mention every word come after
@@ -160,16 +161,18 @@ class Ranking extends QueryReader {
 
   /* Whether the words are a keyword of a violence type's own page ("kdrt", "pekerja migran"). */
   namesAType(roots) {
-    return this.keywordTypes(roots).size > 0;
-  }
-
-  /* The violence types whose own page has the words as a keyword ("dijual": trafficking). */
-  keywordTypes(roots) {
     const keyword = page => (roots.length === 1
       ? page.weights.get(roots[0]) >= FIELD.tags
       : page.keywords.includes(roots.join(" ")));
-    return new Set([...this.pages.values()].filter(page => page.type && !page.stage &&
-                                                           keyword(page)).map(page => page.type));
+    return [...this.pages.values()].some(page => page.type && !page.stage && keyword(page));
+  }
+
+  /* The violence types with the words, as typed, among their keywords ("dijual": trafficking;
+     not "pulang", though "dipulangkan" is one). */
+  keywordTypes(words) {
+    const said = words.join(" ");
+    return new Set([...this.typeKeywords].filter(([, list]) => list.includes(said))
+                   .map(([type]) => type));
   }
 
   /* The stages a worker meets first (their protocols are `first`). */
