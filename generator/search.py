@@ -288,9 +288,14 @@ class ThemeChangedError(Exception):
     """The theme no longer names its search worker where this module expects it."""
 
 
-def point_theme_to_worker(page_html: str) -> str:
+def point_theme_to_worker(page_html: str, edition: str | None = None) -> str:
     """Make the theme's search box talk to the handbook's worker instead of its own, and load
-    the index only once the box is opened (the opener runs before the theme's scripts)."""
+    the index only once the box is opened (the opener runs before the theme's scripts).
+
+    `edition`, the index's (`build_index`), is written on the opener's tag: a later page's
+    worker then answers from the tables the device keeps for it without fetching anything
+    (web/worker.js). A page that names none (the preview, whose pages are rebuilt one by one
+    while the index changes) has the worker read the edition from the index's first step."""
     if '<script id="__config"' not in page_html:
         return page_html
     path, _ = worker_script()
@@ -300,5 +305,6 @@ def point_theme_to_worker(page_html: str) -> str:
                                 "more; update generator/search.py for the new theme")
     replaced = (page_html[:match.start()] + f'{match[1]}{match[2]}{path}"'
                 + page_html[match.end():])
-    opener = f'<script src="{html.escape(match[2] + opener_script()[0])}"></script>'
+    named = f' data-edition="{html.escape(edition)}"' if edition else ""
+    opener = f'<script src="{html.escape(match[2] + opener_script()[0])}"{named}></script>'
     return replaced.replace('<script id="__config"', opener + '<script id="__config"', 1)

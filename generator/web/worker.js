@@ -18,10 +18,12 @@
    A later page online answers from the device alone: the kept entry holds the text of the
    pages with the tables, so the second step is neither fetched nor waited for. The page
    tells the worker the moment the search box starts opening (web/search-open.js, message
-   OPENING); the worker reads the entry, which also holds the first step, makes the engine
-   from it while it fetches the browser's copy of the first step only to learn the site's
-   edition, and is READY before the theme has fetched, parsed and handed over its copy. An
-   entry answers only for an index of its own edition. */
+   OPENING, with the edition the page names: generator/search.py writes it into the page); the
+   worker reads the entry, which also holds the first step, and makes the engine from it.
+   When the page names the entry's edition nothing is fetched at all; otherwise (a page that
+   names none, or another) the worker fetches the browser's copy of the first step only to
+   learn the site's edition. READY comes before the theme has fetched, parsed and handed over
+   its copy. An entry answers only for an index of its own edition. */
 "use strict";
 
 const TABLES_DB = "buku-saku-pencarian";
@@ -228,19 +230,23 @@ if (typeof module === "undefined") {
     }
     return built;
   };
-  /* A later page online: the kept entry (tables, text and first step) makes the engine while
-     the browser's copy of the first step is fetched; when that names the entry's edition,
-     READY goes out and the page never asks for the theme's copy. Otherwise the worker asks
-     for it (web/search-open.js holds it until then): SETUP builds as on a first visit. */
-  const fromDevice = () => {
+  /* A later page online: the kept entry (tables, text and first step) makes the engine. When
+     `named`, the page's edition, is the entry's, READY goes out with nothing fetched;
+     otherwise the browser's copy of the first step is fetched meanwhile, and READY goes out
+     when that names the entry's edition. Either way the page never asks for the theme's copy.
+     Otherwise the worker asks for it (web/search-open.js holds it until then): SETUP builds
+     as on a first visit. */
+  const fromDevice = named => {
     let step = null;  // the first step's text, fetched while the large entry is read
     return readKept(head => {
       mark("head");
-      if (head && head.text) step = fetchFirstStep();
+      if (head && head.text && head.edition !== named) step = fetchFirstStep();
     }).then(async entry => {
       mark("kept");
       if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
-      step = step || fetchFirstStep();
+      // the page names the entry's edition: nothing to fetch (the entry holds its first step)
+      const mine = Boolean(named) && entry.edition === named && Boolean(entry.first);
+      if (!mine) step = step || fetchFirstStep();
       // the engine from the entry alone (its tables of another shape: none), made while the
       // fetch is on its way
       const restore = first => {
@@ -252,9 +258,9 @@ if (typeof module === "undefined") {
       };
       let made = entry.first ? restore(entry.first) : null;
       mark("made");
-      const text = await step;
-      mark("step");
-      if (engine || editionOf(text) !== entry.edition) return;  // another edition's entry
+      const text = mine ? null : await step;
+      if (!mine) mark("step");
+      if (engine || (!mine && editionOf(text) !== entry.edition)) return;  // another edition's
       if (!made && !entry.first) made = restore(text);
       if (!made) return;
       kept = null;  // the engine owns the entry's tables now
@@ -303,7 +309,8 @@ if (typeof module === "undefined") {
     const message = event.data;
     if (message.type === OPENING) {
       mark("opening");
-      if (!early) early = fromDevice();  // reading the device and the browser's cache only
+      // reading the device and the browser's cache only; `edition`: the page's, if it names it
+      if (!early) early = fromDevice(message.edition || null);
     } else if (message.type === 0) {
       const index = message.data;
       ready = (early || Promise.resolve()).then(() => {
