@@ -232,7 +232,9 @@ TAMPER = """edition => new Promise(resolve => {
     get.onsuccess = () => {
       const kept = get.result;
       kept.edition = edition;
-      kept.strings = (kept.strings || []).map(() => "kalimat basi dari edisi lama");
+      // the sentences as kept: one string, joined by line breaks (web/worker.js)
+      kept.strings = kept.strings.split("\\n").map(() => "kalimat basi dari edisi lama")
+        .join("\\n");
       store.put(kept, "edisi").onsuccess = () => { db.close(); resolve(true); };
     };
   };
