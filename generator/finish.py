@@ -61,19 +61,24 @@ def finish_site(site: Path, generated: Generated, *, docs_dir: Path, site_url: s
         offline = download.offline_index(index)
         (site / OFFLINE_ZIP).parent.mkdir(parents=True, exist_ok=True)
         download.build_zip(
-            site, site / OFFLINE_ZIP, lambda html, rel: finish_page(html, rel, site, hashes),
+            site, site / OFFLINE_ZIP,
+            lambda html, rel: finish_page(html, rel, site, hashes,
+                                          edition=offline["config"]["handbook"].get("edition")),
             static=static, extra=[(search.INDEX, search.index_text(offline).encode()),
                                   (SEARCH_SCRIPT, download.index_script(offline).encode())])
     if index is not None:
         for path, text in search.site_files(index):  # in two steps (search.site_files)
             (site / path).write_text(text, encoding="utf-8")
     hashes = allowed_hashes(root_path=root_path)
+    # the index's edition on every page (search.point_theme_to_worker); not in the preview,
+    # whose pages are rebuilt one by one while the index changes
+    edition = index["config"]["handbook"]["edition"] if index and not in_preview else None
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel in static:
             continue
         text = finish_page(path.read_text(encoding="utf-8"), rel, site, hashes,
-                           problems=problems, live_reload=in_preview)
+                           problems=problems, live_reload=in_preview, edition=edition)
         path.write_text(text, encoding="utf-8")
     download.remove_unused(site)
     if in_preview:
@@ -89,10 +94,12 @@ def static_pages(docs_dir: Path) -> set[str]:
 
 
 def finish_page(page_html: str, rel: str, site: Path, hashes: tuple[str, ...], *,
-                problems: Sequence[Problem] = (), live_reload: bool = False) -> str:
-    """One built page (`rel`, its path in the site) as the handbook publishes it."""
+                problems: Sequence[Problem] = (), live_reload: bool = False,
+                edition: str | None = None) -> str:
+    """One built page (`rel`, its path in the site) as the handbook publishes it; `edition`:
+    its search index's, named on the page (search.point_theme_to_worker)."""
     try:
-        page_html = search.point_theme_to_worker(page_html)
+        page_html = search.point_theme_to_worker(page_html, edition)
     except search.ThemeChangedError as exc:
         raise FinishError(str(exc)) from None
     page_html = with_sizes(_GENERATOR.sub("", page_html, count=1), rel, site)

@@ -298,32 +298,83 @@ function unpackTables(tables, docs) {
     page.docs = sections;  // how many, until they are made below
     pages.set(page.location, page);
   });
-  const {heading, headingEnds} = tables;
+  const headings = {roots, rootId, ids: tables.heading, ends: tables.headingEnds};
   const titles = tables.titles.split("\n");
   let number = 0;
   for (const page of pages.values()) {
     const sections = page.docs;
     page.docs = [];
     for (let k = 0; k < sections; k++, number++) {
-      const heads = new Set();
-      for (let i = number ? headingEnds[number - 1] : 0; i < headingEnds[number]; i++) {
-        heads.add(roots[heading[i]]);
-      }
-      page.docs.push({doc: docs[tables.docs[number]], weights: run(weights, pages.size + number),
-                      heading: heads, title: titles[number] ? titles[number].split(" ") : []});
+      page.docs.push(new KeptSection(docs[tables.docs[number]], run(weights, pages.size + number),
+                                     new KeptHeading(headings, number), titles[number]));
     }
   }
   const df = new Map();
   roots.forEach((root, i) => df.set(root, tables.df[i]));
-  const surface = new Map();
+  const surface = new KeptSurface();
   for (const line of tables.surface.split("\n")) {
-    const [root, ...forms] = line.split(" ");
-    surface.set(root, new Set(forms));
+    const space = line.indexOf(" ");
+    if (space < 0) surface.set(line, "");
+    else surface.set(line.slice(0, space), line.slice(space + 1));
   }
   // what `sentence` reads, for every sentence a doc has: its counts by root
   const counts = {roots, rootId, ...tables.sentences};
   const sentences = new KeptSentences(number => run(counts, number), tables.read);
   return {pages, df, surface, vocabulary: tables.vocabulary.split("\n"), sentences};
+}
+
+/* A section as `add` makes it ({doc, weights, heading, title}), its title's words made when
+   first read: most sections are never asked about by one query. */
+class KeptSection {
+  constructor(doc, weights, heading, title) {
+    this.doc = doc;
+    this.weights = weights;
+    this.heading = heading;
+    this.titleText = title;
+    this.words = null;
+  }
+
+  get title() {
+    if (this.words === null) this.words = this.titleText ? this.titleText.split(" ") : [];
+    return this.words;
+  }
+}
+
+/* A section's heading roots (`has`), read where they are kept: a run of root numbers. */
+class KeptHeading {
+  constructor(kept, number) {
+    this.kept = kept;
+    this.from = number ? kept.ends[number - 1] : 0;
+    this.to = kept.ends[number];
+  }
+
+  has(root) {
+    const id = this.kept.rootId.get(root);
+    if (id === undefined) return false;
+    for (let i = this.from; i < this.to; i++) if (this.kept.ids[i] === id) return true;
+    return false;
+  }
+
+  * [Symbol.iterator]() {
+    for (let i = this.from; i < this.to; i++) yield this.kept.roots[this.kept.ids[i]];
+  }
+}
+
+/* The handbook's words by root, each root's words kept as one string until they are asked
+   for (`get`), then as the Set `add` makes. */
+class KeptSurface extends Map {
+  get(root) {
+    let forms = super.get(root);
+    if (typeof forms === "string") {
+      forms = new Set(forms ? forms.split(" ") : []);
+      super.set(root, forms);
+    }
+    return forms;
+  }
+
+  * [Symbol.iterator]() {
+    for (const root of this.keys()) yield [root, this.get(root)];
+  }
 }
 
 /* The sentences `sentence` has read ({counts}), those read before it was kept made on demand. */

@@ -10,7 +10,9 @@
    creates with the handbook's worker script, noted as it is created). On a page after one
    that searched, the worker answers from what the device keeps (web/worker.js) and the
    theme's copy of the index is never fetched nor parsed on this page's main thread;
-   otherwise the worker asks for it ("index") and the held request goes out. */
+   otherwise the worker asks for it ("index") and the held request goes out. The page's own
+   edition of the index, which generator/search.py writes on this script's tag, goes with
+   that word: when the device keeps that edition the worker fetches nothing at all. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
@@ -23,6 +25,8 @@
   var ASK_WAIT = 800;  // ms: a worker that has not answered by then gets the index as before
   var Native = window.Worker;
   var worker = null;
+  var script = document.currentScript;
+  var edition = (script && script.getAttribute("data-edition")) || null;
 
   if (typeof Native === "function") {
     // A constructor returning the worker it made: `new Worker(url)` gives the same object.
@@ -74,7 +78,7 @@
         release();
       }
     });
-    worker.postMessage({type: "opening"});
+    worker.postMessage({type: "opening", edition: edition});
   }
 
   function isSearch(target) {

@@ -57,9 +57,11 @@ class HandbookSearch extends Ranking {
 
   /* A page found by its keywords says which ones; otherwise the text around the words. */
   articleText(doc, roots) {
+    const hit = this.firstHit(doc, roots);
+    if (hit >= 0) return this.snippet(doc, roots, hit);  // its keywords are not read at all
     const keywords = (doc.tags || []).filter(
       tag => words(tag).some(([word]) => roots.has(this.root(word))));
-    if (!keywords.length || this.firstHit(doc, roots) >= 0) return this.snippet(doc, roots);
+    if (!keywords.length) return this.snippet(doc, roots, hit);
     const shown = keywords.slice(0, 6).map(keyword => this.highlight(keyword, roots));
     return `<p>Kata kunci: ${shown.join(", ")}</p>`;
   }
@@ -76,11 +78,11 @@ class HandbookSearch extends Ranking {
     return out + escapeHTML(text.slice(last));
   }
 
-  /* About two lines of the text around its first match. */
-  snippet(doc, roots) {
+  /* About two lines of the text around its first match (`hit`, when already found). */
+  snippet(doc, roots, hit = undefined) {
     const text = this.textOf(doc);
     if (!text) return "";
-    const hit = this.firstHit(doc, roots);
+    if (hit === undefined) hit = this.firstHit(doc, roots);
     let start = hit >= 0 ? Math.max(0, hit - 60) : 0;
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     let end = Math.min(text.length, start + 220);
