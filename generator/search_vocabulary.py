@@ -65,8 +65,7 @@ WHERE_CUES = ["kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdek
 # must stand together and in this order, as a situation's phrases (`call_phrases`): "siapa
 # yang telepon korban" is not one.
 CALL_CUES = ["telepon kemana", "telepon siapa", "telepon ke mana", "hubungi siapa",
-             "nomor yang bisa dihubungi", "nomor yang bisa ditelepon", "nomor minta tolong",
-             "telepon minta tolong"]
+             "nomor yang bisa dihubungi", "nomor yang bisa ditelepon", "nomor minta tolong"]
 CONTACT_CUES = NUMBER_CUES + WHERE_CUES
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
