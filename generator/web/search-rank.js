@@ -18,31 +18,41 @@ class Ranking extends QueryReader {
      and that alternative's score. One word may stand anywhere; the words of a phrase must
      share a section, and a phrase in several sections counts a little more. */
   matchConcept(weights, docs, concept) {
+    // plain loops: this runs for every page and idea of a query, on a phone's first query too
     let best = 0;
     let which = null;
-    for (const alt of concept.alternatives) {
-      if (!alt.roots.every(root => weights.has(root))) continue;
+    const alternatives = concept.alternatives;
+    for (let a = 0; a < alternatives.length; a++) {
+      const alt = alternatives[a];
+      const roots = alt.roots;
+      if (!hasAll(weights, roots)) continue;
       let score;
-      if (alt.roots.length === 1) {
-        score = weights.get(alt.roots[0]) * this.idf(alt.roots[0]);
+      if (roots.length === 1) {
+        score = weights.get(roots[0]) * this.idf(roots[0]);
       } else {
         // the words of a phrase apart on the page count, but less than together
         let loose = 0;
-        for (const root of alt.roots) loose += weights.get(root) * this.idf(root);
+        for (let r = 0; r < roots.length; r++) loose += weights.get(roots[r]) * this.idf(roots[r]);
         let top = 0;
         let sections = 0;
-        for (const entry of docs) {
-          if (!alt.roots.every(root => entry.weights.has(root))) continue;
+        for (let d = 0; d < docs.length; d++) {
+          const entry = docs[d];
+          if (!hasAll(entry.weights, roots)) continue;
           let total = 0;
-          for (const root of alt.roots) total += entry.weights.get(root) * this.idf(root);
-          top = Math.max(top, total / alt.roots.length);
+          for (let r = 0; r < roots.length; r++) {
+            total += entry.weights.get(roots[r]) * this.idf(roots[r]);
+          }
+          top = Math.max(top, total / roots.length);
           sections += 1;
         }
         score = Math.max(top * 1.2 * (1 + 0.25 * Math.log(Math.max(sections, 1))),
                          0.6 * loose / alt.roots.length);
       }
       score *= alt.weight;
-      if (score > best) [best, which] = [score, alt];
+      if (score > best) {
+        best = score;
+        which = alt;
+      }
     }
     return [best, which];
   }
@@ -277,6 +287,12 @@ function askedStageFirst(results, situation) {
   const best = results.find(r => r.page.type && situation.types.has(r.page.type) &&
                                  situation.stages.has(r.page.stage));
   if (best) lead(results, best);
+}
+
+/* Whether `weights` (a Map, or kept weights read in place) has every root. */
+function hasAll(weights, roots) {
+  for (let r = 0; r < roots.length; r++) if (!weights.has(roots[r])) return false;
+  return true;
 }
 
 /* Puts one result second, between the first and the one that was second. */
