@@ -54,6 +54,7 @@ from generator.search_vocabulary import (
     situations,
     spellings,
     synonym_groups,
+    type_keywords,
     typed_cues,
 )
 from generator.search_words import (
@@ -185,10 +186,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "what_to_do": typed_cues(WHAT_TO_DO_CUES),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
-        # each violence type's keywords as typed words, stop words dropped: a query that is
-        # one of them and nothing else tells that type ("dijual"), not one sharing its root
-        "type_keywords": {t.id: sorted({" ".join(w for w in query_words(k) if w not in STOPWORDS)
-                                        for k in t.keywords}) for t in handbook.types},
+        "type_keywords": type_keywords(handbook),
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),
     }
     index = {"config": config, "docs": docs}

@@ -135,6 +135,14 @@ def call_phrases(handbook: Handbook) -> list[str]:
     return sorted({cue_roots(c, spelled) for c in CALL_CUES})
 
 
+def type_keywords(handbook: Handbook) -> dict[str, list[str]]:
+    """Each violence type's keywords as typed words, stop words dropped: a query that is one of
+    them and nothing else tells that type ("dijual"), not one sharing its root ("pemulangan")."""
+    stop = set(STOPWORDS)
+    return {t.id: sorted({" ".join(w for w in query_words(k) if w not in stop) for k in t.keywords})
+            for t in handbook.types}
+
+
 def typed_cues(cues: list[str]) -> list[str]:
     """Cues matched on the words as typed (SOURCE_CUES, CONTACT_CUES, WHAT_TO_DO_CUES), as a
     query's words."""

@@ -46,7 +46,7 @@ class Ranking extends QueryReader {
           sections += 1;
         }
         score = Math.max(top * 1.2 * (1 + 0.25 * Math.log(Math.max(sections, 1))),
-                         0.6 * loose / alt.roots.length);
+                         0.6 * loose / roots.length);
       }
       score *= alt.weight;
       if (score > best) {
