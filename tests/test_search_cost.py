@@ -14,10 +14,30 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
 
+def phone(browser, *, app: bool = False):
+    """A 360 px phone's browser; without the installed app (service worker) unless `app`."""
+    if app:
+        return browser.new_context(viewport={"width": 360, "height": 740})
+    return browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+
+
+def requests_to(page, part: str, record=lambda request: request.url) -> list:
+    """What `record` says of each request whose address has `part`, as the page makes them."""
+    seen: list = []
+    page.on("request", lambda request: seen.append(record(request))
+            if part in request.url else None)
+    return seen
+
+
 def index_requests(page) -> list[str]:
+    return requests_to(page, "search_index")
+
+
+def theme_index_requests(page) -> list[str]:
+    """The theme's own requests for the index (XHR), not the worker's."""
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url)
-            if "search_index" in request.url else None)
+            if "search_index" in request.url and request.resource_type == "xhr" else None)
     return seen
 
 
@@ -28,8 +48,7 @@ def search_for(page, query: str) -> None:
 
 def test_reading_a_page_downloads_no_index_and_opening_search_does(browser, served):
     # Without the installed app (its first visit caches the edition, index included).
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     requests = index_requests(page)
     for path in ("protokol/seksual/pengaduan/", "jenis/fisik/", ""):
@@ -49,12 +68,10 @@ def test_the_first_results_come_before_the_text_of_the_pages_and_the_text_adds_t
     # Online the index comes in two steps: the first results need only the first (titles,
     # keywords, headings: a third of the bytes); the text of the pages follows and the same
     # list then shows excerpts of it.
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
-    held, asked = [], []
-    page.on("request", lambda request: asked.append(request.url.rsplit("/", 1)[-1])
-            if "/search/" in request.url else None)
+    held = []
+    asked = requests_to(page, "/search/", lambda request: request.url.rsplit("/", 1)[-1])
     page.route("**/search/search_text.json", lambda route: held.append(route))
     page.goto(served + "jenis/seksual/", wait_until="networkidle")
     assert asked == [] and held == []
@@ -72,8 +89,7 @@ def test_the_first_results_come_before_the_text_of_the_pages_and_the_text_adds_t
 
 
 def test_without_the_text_of_the_pages_search_still_answers_from_the_first_step(browser, served):
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     page.route("**/search/search_text.json", lambda route: route.abort())
     page.goto(served + "jenis/seksual/")
@@ -88,7 +104,7 @@ def test_the_download_searches_from_disk_once_the_box_is_opened(browser, shipped
                                                                  tmp_path):
     with zipfile.ZipFile(shipped_site / "unduh/buku-saku-luring.zip") as zf:
         zf.extractall(tmp_path)
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = phone(browser, app=True)
     page = context.new_page()
     requests = index_requests(page)
     page.goto((tmp_path / "buku-saku/protokol/seksual/pengaduan/index.html").as_uri())
@@ -164,8 +180,7 @@ def test_a_later_page_searches_with_the_tables_kept_and_shows_the_same_results(
         later = (book / "jenis/seksual/index.html").as_uri()
     # the download's index has its own addresses, so its own edition
     edition = re.search(r'"edition": ?"([0-9a-f]{16})"', index)[1]
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     page.goto(first)
     page.evaluate(FORGET)
@@ -207,13 +222,10 @@ def test_a_later_page_answers_with_every_word_from_the_device_alone(browser, ser
     # Once a page has searched, a later page needs nothing more from the network than the
     # theme's first step (from the browser's cache): the text of the pages was kept with the
     # tables. With the text out of reach the results still come whole, with their excerpts.
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
-    asked: list[str] = []
-    page.on("request", lambda request: asked.append(request.url)
-            if "search_text" in request.url else None)
+    asked = requests_to(page, "search_text")
     page.route("**/search/search_text.json", lambda route: route.abort())
     page.goto(served + "jenis/seksual/")
     shown = results_for(page, "diperkosa")
@@ -242,8 +254,7 @@ TAMPER = """edition => new Promise(resolve => {
 
 
 def test_tables_kept_for_another_edition_never_answer(browser, served):
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
     page.evaluate(TAMPER, "0123456789abcdef")  # an older edition's, with other sentences
@@ -262,8 +273,7 @@ def test_a_later_page_answers_without_the_themes_copy_of_the_index(browser, serv
     # On a later page the worker makes its engine from what the device keeps and the index's
     # first step from the browser's cache: the results come whole while the theme's own
     # request for the index (the page's; held here if it were made) is never needed.
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
     held = []
@@ -280,7 +290,7 @@ def test_a_later_page_answers_without_the_themes_copy_of_the_index(browser, serv
 def test_installed_and_offline_a_later_page_searches_from_the_device(browser, served):
     # The installed app (service worker) with no network at all: the first page's search
     # keeps the tables, a later page's worker reads the first step through the app's cache.
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = phone(browser, app=True)
     page = context.new_page()
     page.goto(served)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed = all cached
@@ -290,9 +300,7 @@ def test_installed_and_offline_a_later_page_searches_from_the_device(browser, se
         page.wait_for_timeout(100)
     context.set_offline(True)
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
-    theirs: list[str] = []  # the theme's own requests for the index
-    page.on("request", lambda request: theirs.append(request.url)
-            if "search_index" in request.url and request.resource_type == "xhr" else None)
+    theirs = theme_index_requests(page)
     page.goto(served + "jenis/seksual/")
     shown = results_for(page, "diperkosa")
     assert "seksual/" in shown[0][1]
@@ -313,14 +321,11 @@ def test_a_later_page_warms_its_engine_unseen_and_shows_only_the_persons_results
     # On a later page the worker makes its engine from the device, then, while the person is
     # still bringing up the keyboard, asks one query of its own so that hers is not the first:
     # its answer is never shown, nothing more is fetched, and her results are her query's.
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
-    asked: list[tuple[str, str]] = []
-    page.on("request", lambda request: asked.append(
-        (request.url.rsplit("/", 1)[-1], request.resource_type))
-        if "/search/" in request.url else None)
+    asked = requests_to(page, "/search/",
+                        lambda request: (request.url.rsplit("/", 1)[-1], request.resource_type))
     page.goto(served + "jenis/seksual/")
     page.locator("label.md-header__button[for=__search]").click()
     box = page.get_by_role("textbox", name=re.compile("Cari"))
@@ -346,13 +351,10 @@ def test_a_later_page_naming_the_kept_edition_fetches_nothing_and_shows_the_same
     # tag); when the device keeps that edition the worker answers with nothing fetched, not
     # even the browser's copy of the first step, and the results are those of a worker that
     # builds everything.
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
-    asked: list[str] = []
-    page.on("request", lambda request: asked.append(request.url)
-            if "/search/" in request.url else None)
+    asked = requests_to(page, "/search/")
     page.goto(served + "jenis/seksual/")
     shown = results_for(page, "diperkosa")
     assert "seksual/" in shown[0][1]
@@ -372,9 +374,7 @@ def newer_edition(page, edition: str, newer: str) -> list[str]:
         route.fulfill(status=response.status, body=response.text().replace(edition, newer),
                       content_type=response.headers["content-type"])
 
-    theirs: list[str] = []
-    page.on("request", lambda request: theirs.append(request.url)
-            if "search_index" in request.url and request.resource_type == "xhr" else None)
+    theirs = theme_index_requests(page)
     page.route("**/search/search_index.json", rename)
     page.route("**/jenis/seksual/", rename)
     return theirs
@@ -384,8 +384,7 @@ def test_a_later_page_whose_site_has_a_new_edition_never_answers_from_the_device
         browser, served):
     # The page names a newer edition than the device keeps (the site changed since): the
     # kept engine never answers; the theme's index is asked for, as on a first visit.
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  service_workers="block")
+    context = phone(browser)
     page = context.new_page()
     edition = keep_first_search(page, served + "protokol/fisik/pengaduan/")
     theirs = newer_edition(page, edition, "fedcba9876543210")
