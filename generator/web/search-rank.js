@@ -94,19 +94,19 @@ class Ranking extends QueryReader {
     let situation = concepts.asksMeaning ? NO_SITUATION
                                          : matchSituations(this.situations, concepts.everyRoot,
                                                            this.firstStages(), concepts.inOrder);
-    // a term's name alone, not a word of a violence type's page ("LPSK", "SAPA 129"; not
-    // "KDRT"): the term, wherever the handbook names it, not a stage it is a cue of
-    if (concepts.namesTerm && !situation.types.size && !this.namesAType(concepts.roots)) {
-      situation = NO_SITUATION;
-    }
+    // the violence types whose keyword the query is, as typed ("dijual", "kdrt"), if any
+    const keywordOf = this.keywordTypes(concepts.flatMap(concept => concept.label));
+    // a term's name alone, not a keyword of a violence type ("LPSK", "SAPA 129"; not "KDRT"):
+    // the term, wherever the handbook names it, not a stage it is a cue of
+    if (concepts.namesTerm && !situation.types.size && !keywordOf.size) situation = NO_SITUATION;
     // "apa itu ...", "... artinya", "undang2 TPKS": a question about words or the law, not a
     // case to act on first
     const caseFirst = !concepts.asksMeaning && !concepts.asksSource;
-    // nothing but a keyword of one violence type's own page ("dijual", "calo"): that type is
-    // told, as a situation would tell it
-    const keywordOf = !situation.types.size && caseFirst &&
-                      this.keywordTypes(concepts.flatMap(concept => concept.label));
-    if (keywordOf && keywordOf.size === 1) situation = {...situation, types: keywordOf};
+    // nothing but a keyword of one violence type ("dijual", "calo"): that type is told, as a
+    // situation would tell it
+    if (!situation.types.size && caseFirst && keywordOf.size === 1) {
+      situation = {...situation, types: keywordOf};
+    }
     const results = [];
     // a case told in many words: the glossary and sources that mention every word come after
     const story = caseFirst && readsLikeSituation(situation, concepts);
@@ -167,14 +167,6 @@ class Ranking extends QueryReader {
                       ...items.filter(group => group[0].location !== this.guide)]};
     }
     return {items};
-  }
-
-  /* Whether the words are a keyword of a violence type's own page ("kdrt", "pekerja migran"). */
-  namesAType(roots) {
-    const keyword = page => (roots.length === 1
-      ? page.weights.get(roots[0]) >= FIELD.tags
-      : page.keywords.includes(roots.join(" ")));
-    return [...this.pages.values()].some(page => page.type && !page.stage && keyword(page));
   }
 
   /* The violence types with the words, as typed, among their keywords ("dijual": trafficking;
