@@ -345,3 +345,18 @@ def test_a_question_about_a_stage_for_no_type_leads_to_the_stage_page(real):
     assert first_pages(asked, 1) == ["tahap/pengaduan/"]
     # a type named: its own protocol, not the stage page
     assert first_pages(typed, 1)[0].startswith("protokol/seksual/")
+
+
+@pytest.mark.site
+def test_a_phrase_denied_just_before_it_does_not_tell_its_stage(real):
+    # "kada sakulah lagi", "tidak boleh sekolah lagi": no longer at school, not back at school
+    # (recovery); "tidak mau sekolah lagi": she will not go back, which recovery answers
+    said = dict(answers(real, ["ading kada sakulah lagi disuruh bagawi di kebun",
+                               "anak tidak boleh sekolah lagi mau dinikahkan",
+                               "anak tidak mau sekolah lagi setelah dibully"]))
+    for query in ("ading kada sakulah lagi disuruh bagawi di kebun",
+                  "anak tidak boleh sekolah lagi mau dinikahkan"):
+        assert not first_pages(said[query], 1)[0].endswith("/pemulihan/"), (
+            query, first_pages(said[query]))
+    refused = first_pages(said["anak tidak mau sekolah lagi setelah dibully"], 1)[0]
+    assert refused == "protokol/psikis/pemulihan/", refused

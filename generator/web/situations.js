@@ -16,6 +16,7 @@ const EXPLAINED = 1;          // share of a cue's word a page of the situation's
 const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
+const DENIALS = [["tidak"], ["tidak", "boleh"], ["larang"]];  // roots before a phrase: not so
 const NO_SITUATION = {found: [], explained: new Map(), told: new Map(), types: new Set(),
                       stages: new Set(), firstStage: false, pages: new Set()};
 
@@ -41,7 +42,7 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
   const told = new Map();  // situation -> its cues the query has
   for (const situation of situations) {
     const cues = [...situation.cues.filter(cue => cue.every(root => everyRoot.has(root))),
-                  ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder)),
+                  ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder, true)),
                   ...situation.alone.filter(phrase => saysOnly(phrase, inOrder))];
     if (!cues.length) continue;
     found.push(situation);
@@ -63,8 +64,9 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
 /* Whether the query has the phrase's words side by side, in its order, or with only stop
    words between them: "suami kabur", "suami saya kabur", not "kabur dari suami" (`inOrder`:
    each typed word's forms, as `everyRoot` has them, and whether it is a stop word). */
-function standsTogether(phrase, inOrder) {
+function standsTogether(phrase, inOrder, unlessDenied = false) {
   for (let start = 0; start < inOrder.length; start++) {
+    if (unlessDenied && denied(inOrder, start)) continue;
     let at = start;
     const found = phrase.every((root, k) => {
       if (k > 0) {
@@ -77,6 +79,13 @@ function standsTogether(phrase, inOrder) {
     if (found) return true;
   }
   return false;
+}
+
+/* Whether the words before `start` deny what follows: "kada sakulah lagi", "tidak boleh
+   sekolah lagi" (no longer at school), not "kada handak sekolah lagi" (will not go back). */
+function denied(inOrder, start) {
+  const before = k => start - k >= 0 ? inOrder[start - k].forms : new Set();
+  return DENIALS.some(denial => denial.every((root, k) => before(denial.length - k).has(root)));
 }
 
 /* Whether the phrase's words are all the query says, in order (stop words aside): "suami
