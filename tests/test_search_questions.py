@@ -21,6 +21,14 @@ def test_a_question_about_a_word_asked_after_it_goes_to_the_glossary(real):
 
 
 @pytest.mark.site
+def test_a_term_asked_about_right_after_it_goes_to_the_glossary_whatever_follows(real):
+    # "LPSK itu apa bisa bantu korban ga": what LPSK is, then what it does; not a case
+    for query, answer in answers(real, ["LPSK itu apa bisa bantu korban ga",
+                                        "pendampingan itu apa harus ikut ke polisi"]):
+        assert first_pages(answer, 1) == ["glosarium/"], (query, first_pages(answer))
+
+
+@pytest.mark.site
 def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
     for query, answer in answers(real, ["nomor sapa 129 buat lapor kekerasan",
                                         "hotline lapor kekerasan anak 24 jam"]):

@@ -88,7 +88,8 @@ class QueryReader extends SearchIndex {
       words => ` ${part.map(item => item.word).join(" ")} `.endsWith(` ${words} `));
     const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
       this.definition.openings.some(words => opening.startsWith(` ${words} `)) ||
-      closes(items) || closes(this.spelledWords(query.split(/[,.;:?!]/)[0]));
+      closes(items) || closes(this.spelledWords(query.split(/[,.;:?!]/)[0])) ||
+      this.termThenClosing(items);
     if (asksMeaning) items = items.filter(item => !this.definition.words.has(item.word));
     const content = items.filter(item => !this.stopwords.has(item.word));
     if (content.length) items = content;
@@ -179,6 +180,16 @@ class QueryReader extends SearchIndex {
       }
     }
     return out;
+  }
+
+  /* Whether the query opens with a term (a name or other word of one of the handbook's word
+     groups) and asks what it is right after it, whatever follows: "visum tu apa jar polisi disuruh visum", "restitusi itu apa ganti
+     rugi kah". */
+  termThenClosing(items) {
+    const match = this.longestPhrase(items.map(item => this.root(item.word)), 0);
+    if (!match) return false;
+    const after = ` ${items.slice(match.roots.length).map(item => item.word).join(" ")} `;
+    return this.definition.closings.some(words => after.startsWith(` ${words} `));
   }
 
   longestPhrase(roots, i) {
