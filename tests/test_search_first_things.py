@@ -348,6 +348,18 @@ def test_a_question_about_a_stage_for_no_type_leads_to_the_stage_page(real):
 
 
 @pytest.mark.site
+def test_a_story_of_two_types_leads_with_the_first_contact_page_of_the_one_told_in_more_words(
+        real):
+    # "foto telanjang" (sexual violence, a cue of two words) and "diancam" (psychological): the
+    # sexual violence protocol to act on now leads, not a later stage whose page happens to say
+    # "kelas"
+    [(query, answer)] = answers(real, [
+        "kakak kelas minta foto telanjang, kalau tidak dikirim diancam"])
+    assert re.match(FIRST_CONTACT.format("seksual"), first_pages(answer, 1)[0]), (
+        query, first_pages(answer))
+
+
+@pytest.mark.site
 def test_a_phrase_denied_just_before_it_does_not_tell_its_stage(real):
     # "kada sakulah lagi", "tidak boleh sekolah lagi": no longer at school, not back at school
     # (recovery); "tidak mau sekolah lagi": she will not go back, which recovery answers

@@ -9,7 +9,6 @@ const MEANING_BONUS = 3;  // "... artinya": the glossary
 const TOGETHER = 0.5;  // weight of the best single section beside the whole page
 const MAX_PAGES = 30;
 const STAGE_SPREAD = 3;  // that many protocols of one stage, each of another type, lead
-const SHORT_QUERY = 3;   // ideas in a query that names what happened, not a story
 const REFERENCE_IN_STORY = 0.5;  // the glossary, sources, reviewers' questions for a told case
 const NUMBER_QUERY = 5;  // ideas in a question that asks for a number outright
 
@@ -138,7 +137,7 @@ class Ranking extends QueryReader {
     const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
     results.sort(order("score"));
     this.stageOverTypes(results, situation);
-    if (caseFirst) firstContactFirst(results, situation, concepts);
+    if (caseFirst) firstContactFirst(results, situation);
     if (caseFirst) askedStageFirst(results, situation);
     // what a glossary term means ("lembaga perlindungan saksi dan korban tu apa"): its entry
     const glossary = concepts.asksMeaning && concepts.some(concept => concept.term) &&
@@ -254,20 +253,25 @@ class Ranking extends QueryReader {
   }
 }
 
-/* Up to three words that name what happened and no stage ("diperkosa", "dipukul ayah",
-   "mucikari"), or a story of any length that tells one type and no stage ("ibu bekerja di
-   kebun sawit, anak dipukul ayah tiri"): the page to act on now leads, the told type's
-   complaint or first-response protocol, before that type's later stages and before pages of
-   other types that happen to have the words. Of several told types, the one more of the
-   query's situations name. */
-function firstContactFirst(results, situation, concepts) {
-  if (!situation.types.size || situation.stages.size ||
-      (concepts.length > SHORT_QUERY && situation.types.size !== 1)) return;
-  const named = type => situation.found.filter(s => s.types.includes(type)).length;
+/* A type told and no stage asked ("diperkosa", "dipukul ayah", "ibu bekerja di kebun sawit,
+   anak dipukul ayah tiri", "kakak kelas minta foto telanjang, kalau tidak dikirim diancam"):
+   the page to act on now leads, the told type's complaint or first-response protocol, before
+   that type's later stages and before pages of other types that happen to have the words.
+   Of several told types, the one more of the query's situations name, then the one told in
+   more words. */
+function firstContactFirst(results, situation) {
+  if (!situation.types.size || situation.stages.size) return;
+  // the type told by more situations; of two told as often, the one told in more words
+  // ("foto telanjang", not "diancam")
+  const told = type => situation.found.filter(s => s.types.includes(type));
+  const named = type => told(type).length;
+  const said = type => Math.max(...told(type).flatMap(s => situation.told.get(s))
+                                              .map(cue => cue.length));
+  const before = (a, b) => named(a) > named(b) || (named(a) === named(b) && said(a) > said(b));
   let best = null;
   for (const r of results) {
     if (!r.page.first || !r.page.type || !situation.types.has(r.page.type)) continue;
-    if (!best || named(r.page.type) > named(best.page.type)) best = r;
+    if (!best || before(r.page.type, best.page.type)) best = r;
   }
   if (best) lead(results, best);
 }
