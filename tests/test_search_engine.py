@@ -245,6 +245,15 @@ def test_an_everyday_form_reads_as_the_formal_word_keeping_most_of_it(real):
     assert first["tags"][0] == "Sesuai situasi: Eksploitasi atau perdagangan orang"
 
 
+def test_a_word_written_twice_with_a_2_reads_as_the_doubled_word(real):
+    # "remang2" is "remang-remang" (a dimly lit bar): the exploitation situation's cue "remang"
+    worker, index_path, _ = real
+    [answer] = run_node(worker, index_path, search=["siswi kerja di kafe remang2"])["search"]
+    first = next(group[0] for group in answer if group[0]["location"] != GUIDE)
+    assert first["location"].startswith("protokol/eksploitasi/"), first["location"]
+    assert first["tags"][0] == "Sesuai situasi: Eksploitasi atau perdagangan orang", first["tags"]
+
+
 def test_banjar_prefixes_and_a_prefix_typed_apart_read_as_the_formal_word(real):
     # Banjar ba-/ma- for ber-/me-: "badamai" is berdamai, "mamukul" memukul; "di bully" typed
     # apart is "dibully", a name of Perundungan in the glossary

@@ -151,7 +151,11 @@ class QueryReader extends SearchIndex {
   /* The typed words, everyday spellings read as the formal words: [{word, also}]. */
   spelledWords(text) {
     const items = [];
-    for (const typed of this.joinPrefixes(queryWords(text))) {
+    for (const written of this.joinPrefixes(queryWords(text))) {
+      // a word written twice with a 2 ("remang2", "anak2"): the doubled word, as the stemmer
+      // knows it ("remang-remang": remang)
+      const twice = /^([a-z]+)2$/.exec(written);
+      const typed = twice ? `${twice[1]}-${twice[1]}` : written;
       const spelled = this.spelling(typed);  // "ga" -> "tidak", "ortunya" -> "orang tua"
       if (!spelled) items.push({word: typed});
       else if (!spelled.includes(" ") && this.df.has(this.root(typed))) {

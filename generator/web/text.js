@@ -66,11 +66,10 @@ function withinDistance(a, b, limit) {
 
 /* Everyday forms the stemmer does not know, as the formal words they stand for: "ngancam"
    (mengancam), "nyiksa" (menyiksa), "mukul" (memukul), "nendang" (menendang), "dinikahin"
-   (dinikahi, dinikahkan), "ngebentak" (membentak), "ciri2" (ciri-ciri). */
+   (dinikahi, dinikahkan), "ngebentak" (membentak). A word written twice with a 2 ("ciri2")
+   is read as the doubled word before this (search-query.js, spelledWords). */
 function informalForms(word) {
   const out = [];
-  const twice = /^([a-z]+)2$/.exec(word);
-  if (twice) out.push(`${twice[1]}-${twice[1]}`);
   const bases = [word];
   const suffixIn = /^(.{3,})in$/.exec(word);
   if (suffixIn) bases.push(suffixIn[1] + "i", suffixIn[1] + "kan", suffixIn[1]);
