@@ -136,11 +136,17 @@ def call_phrases(handbook: Handbook) -> list[str]:
 
 
 def type_keywords(handbook: Handbook) -> dict[str, list[str]]:
-    """Each violence type's keywords as typed words, stop words dropped: a query that is one of
-    them and nothing else tells that type ("dijual"), not one sharing its root ("pemulangan")."""
+    """Each violence type's keywords as a query's words, spellings read first ("HP diperiksa" ->
+    ponsel diperiksa), stop words dropped: a query that is one of them and nothing else tells
+    that type ("dijual"), not one sharing its root ("pemulangan")."""
     stop = set(STOPWORDS)
-    return {t.id: sorted({" ".join(w for w in query_words(k) if w not in stop) for k in t.keywords})
-            for t in handbook.types}
+    spelled = spellings(handbook)
+
+    def as_typed(keyword: str) -> str:
+        words = (formal for w in query_words(keyword) for formal in query_words(spelled.get(w, w)))
+        return " ".join(w for w in words if w not in stop)
+
+    return {t.id: sorted({as_typed(k) for k in t.keywords}) for t in handbook.types}
 
 
 def typed_cues(cues: list[str]) -> list[str]:

@@ -254,6 +254,19 @@ def test_a_word_written_twice_with_a_2_reads_as_the_doubled_word(real):
     assert first["tags"][0] == "Sesuai situasi: Eksploitasi atau perdagangan orang", first["tags"]
 
 
+def test_a_types_keywords_are_read_as_a_query_reads_the_same_words(real):
+    # protocols/types/psikis.yml has the keyword "HP diperiksa"; the worker reads a typed "hp"
+    # as "ponsel" before asking whether a query is nothing but a type's keyword, so the
+    # keyword is kept as "ponsel diperiksa", and no keyword keeps a word a spelling rewrites
+    *_, index = real
+    handbook = index["config"]["handbook"]
+    keywords = handbook["type_keywords"]
+    assert "ponsel diperiksa" in keywords["psikis"], keywords["psikis"]
+    unread = {word for words in keywords.values() for keyword in words
+              for word in keyword.split() if word in handbook["spellings"]}
+    assert not unread, unread
+
+
 def test_banjar_prefixes_and_a_prefix_typed_apart_read_as_the_formal_word(real):
     # Banjar ba-/ma- for ber-/me-: "badamai" is berdamai, "mamukul" memukul; "di bully" typed
     # apart is "dibully", a name of Perundungan in the glossary
