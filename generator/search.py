@@ -44,11 +44,13 @@ from generator.pages import (
 from generator.search_vocabulary import (
     CONTACT_CUES,
     DEFINITION_CLOSINGS,
+    DEFINITION_NOT_BEFORE,
     DEFINITION_OPENINGS,
     DEFINITION_WORDS,
     NUMBER_CUES,
     SOURCE_CUES,
     STOPWORDS,
+    TYPES_FIRST,
     WHAT_TO_DO_CUES,
     call_phrases,
     situations,
@@ -177,7 +179,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "stopwords": STOPWORDS,
         "spellings": spellings(handbook),
         "definition": {"words": DEFINITION_WORDS, "openings": DEFINITION_OPENINGS,
-                       "closings": DEFINITION_CLOSINGS,
+                       "closings": DEFINITION_CLOSINGS, "not_before": DEFINITION_NOT_BEFORE,
                        "page": pages.url_of(GLOSSARY, directory_urls=directory_urls)},
         "sources": typed_cues(SOURCE_CUES),
         "contact": typed_cues(CONTACT_CUES),
@@ -187,6 +189,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
         "type_keywords": type_keywords(handbook),
+        "types_first": TYPES_FIRST,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),
     }
     index = {"config": config, "docs": docs}

@@ -37,6 +37,18 @@ DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 # tells a case (review 9).
 DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "gunanya apa",
                        "fungsinya apa"]
+# ... or right after a term that opens the query, whatever follows ("visum tu apa jar polisi
+# disuruh visum"), unless what follows asks yes or no: "perkosaan itu apa bisa damai" asks
+# whether, not what (review 12).
+DEFINITION_NOT_BEFORE = sorted({"bisa", "boleh", "wajib", "harus", "perlu", "dapat", "termasuk",
+                                "sudah", "ada", "benar", "apakah", "kawa", "mesti"})
+
+# Of several violence types one story tells, the one whose page to act on now leads: sexual
+# violence first (its clocks: HIV prevention within 72 hours, emergency contraception within
+# 120 hours, protocols/seksual/penanganan-awal.yml), then trafficking and exploitation (a
+# victim who may still be held), physical violence (visum, safety), psychological violence,
+# neglect (review 12: by urgency, not by how many words a cue has). A type not named: last.
+TYPES_FIRST = ["seksual", "perdagangan-orang", "eksploitasi", "fisik", "psikis", "penelantaran"]
 
 # Words that ask for the law behind the handbook ("undang2 TPKS", "dasar hukum penghapusan
 # kdrt"): like a question about a word's meaning, a question about a source, not a case to act

@@ -348,26 +348,34 @@ def test_a_question_about_a_stage_for_no_type_leads_to_the_stage_page(real):
 
 
 @pytest.mark.site
-def test_a_story_of_two_types_leads_with_the_first_contact_page_of_the_one_told_in_more_words(
-        real):
-    # "foto telanjang" (sexual violence, a cue of two words) and "diancam" (psychological): the
-    # sexual violence protocol to act on now leads, not a later stage whose page happens to say
-    # "kelas"
-    [(query, answer)] = answers(real, [
-        "kakak kelas minta foto telanjang, kalau tidak dikirim diancam"])
-    assert re.match(FIRST_CONTACT.format("seksual"), first_pages(answer, 1)[0]), (
-        query, first_pages(answer))
+def test_a_story_of_two_types_leads_with_the_first_contact_page_of_the_one_to_act_on_first(real):
+    # "foto telanjang" (sexual violence) and "diancam" (psychological): the sexual violence
+    # protocol to act on now leads (its clocks run), not a later stage whose page happens to say
+    # "kelas"; a slap and being kept from the family: physical before psychological; a child
+    # abused and parents who do not care, with a report asked about: sexual violence's
+    # complaint page, not neglect's (review 12)
+    said = dict(answers(real, ["kakak kelas minta foto telanjang, kalau tidak dikirim diancam",
+                               "istri ditampar suami lalu dilarang bertemu keluarga",
+                               "anak dicabuli, orang tua tidak peduli, tidak mau lapor"]))
+    firsts = {query: first_pages(answer, 1)[0] for query, answer in said.items()}
+    assert re.match(FIRST_CONTACT.format("seksual"),
+                    firsts["kakak kelas minta foto telanjang, kalau tidak dikirim diancam"]), firsts
+    assert re.match(FIRST_CONTACT.format("fisik"),
+                    firsts["istri ditampar suami lalu dilarang bertemu keluarga"]), firsts
+    assert firsts["anak dicabuli, orang tua tidak peduli, tidak mau lapor"] == (
+        "protokol/seksual/pengaduan/"), firsts
 
 
 @pytest.mark.site
 def test_a_phrase_denied_just_before_it_does_not_tell_its_stage(real):
     # "kada sakulah lagi", "tidak boleh sekolah lagi": no longer at school, not back at school
-    # (recovery); "tidak mau sekolah lagi": she will not go back, which recovery answers
-    said = dict(answers(real, ["ading kada sakulah lagi disuruh bagawi di kebun",
-                               "anak tidak boleh sekolah lagi mau dinikahkan",
-                               "anak tidak mau sekolah lagi setelah dibully"]))
-    for query in ("ading kada sakulah lagi disuruh bagawi di kebun",
-                  "anak tidak boleh sekolah lagi mau dinikahkan"):
+    # (recovery); "tidak pernah ceria lagi": not cheerful again; "tidak mau sekolah lagi": she
+    # will not go back, which recovery answers
+    denied = ["ading kada sakulah lagi disuruh bagawi di kebun",
+              "anak tidak boleh sekolah lagi mau dinikahkan",
+              "anak tidak pernah ceria lagi sejak dicabuli guru"]
+    said = dict(answers(real, [*denied, "anak tidak mau sekolah lagi setelah dibully"]))
+    for query in denied:
         assert not first_pages(said[query], 1)[0].endswith("/pemulihan/"), (
             query, first_pages(said[query]))
     refused = first_pages(said["anak tidak mau sekolah lagi setelah dibully"], 1)[0]

@@ -38,7 +38,8 @@ class SearchIndex {
     this.spellings = entries(meta.spellings);
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
                        openings: meta.definition.openings || [],
-                       closings: meta.definition.closings || []};
+                       closings: meta.definition.closings || [],
+                       notBefore: new Set(meta.definition.not_before || [])};
     // words that ask for the law: the sources page, and no head start for first contact
     this.sourceCues = (meta.sources || []).map(cue => cue.split(" "));
     this.whatToDoCues = (meta.what_to_do || []).map(cue => cue.split(" "));
@@ -71,6 +72,7 @@ class SearchIndex {
     // Situations: each cue a list of roots, all of which a query must have.
     this.situations = readSituations(meta.situations);
     this.typeKeywords = entries(meta.type_keywords || {});  // type -> its keywords, typed words
+    this.typesFirst = meta.types_first || [];  // of several told types, the one to act on first
     // The decision guide, offered first for a situation, when this edition has it.
     this.guide = (meta.guide || []).find(location => this.pages.has(location)) || null;
     this.phrases = new Map();   // first root -> [{roots, group, isName}]

@@ -187,13 +187,18 @@ class QueryReader extends SearchIndex {
   }
 
   /* Whether the query opens with a term (a name or other word of one of the handbook's word
-     groups) and asks what it is right after it, whatever follows: "visum tu apa jar polisi disuruh visum", "restitusi itu apa ganti
+     groups) and asks what it is right after it, whatever follows, unless that asks yes or no
+     ("perkosaan itu apa bisa damai"): "visum tu apa jar polisi disuruh visum", "restitusi itu apa ganti
      rugi kah". */
   termThenClosing(items) {
     const match = this.longestPhrase(items.map(item => this.root(item.word)), 0);
     if (!match) return false;
-    const after = ` ${items.slice(match.roots.length).map(item => item.word).join(" ")} `;
-    return this.definition.closings.some(words => after.startsWith(` ${words} `));
+    const after = items.slice(match.roots.length).map(item => item.word);
+    return this.definition.closings.some(words => {
+      const closing = words.split(" ");
+      return closing.every((word, k) => after[k] === word) &&
+             !this.definition.notBefore.has(after[closing.length]);
+    });
   }
 
   longestPhrase(roots, i) {

@@ -137,8 +137,8 @@ class Ranking extends QueryReader {
     const kept = new Set(results.filter(r => r.plain).sort(order("plain")).slice(0, MAX_PAGES));
     results.sort(order("score"));
     this.stageOverTypes(results, situation);
-    if (caseFirst) firstContactFirst(results, situation);
-    if (caseFirst) askedStageFirst(results, situation);
+    if (caseFirst) firstContactFirst(results, situation, this.typesFirst);
+    if (caseFirst) askedStageFirst(results, situation, this.typesFirst);
     // what a glossary term means ("lembaga perlindungan saksi dan korban tu apa"): its entry
     const glossary = concepts.asksMeaning && concepts.some(concept => concept.term) &&
                      results.find(r => r.page.location === this.definition.page);
@@ -256,33 +256,44 @@ class Ranking extends QueryReader {
 /* A type told and no stage asked ("diperkosa", "dipukul ayah", "ibu bekerja di kebun sawit,
    anak dipukul ayah tiri", "kakak kelas minta foto telanjang, kalau tidak dikirim diancam"):
    the page to act on now leads, the told type's complaint or first-response protocol, before
-   that type's later stages and before pages of other types that happen to have the words.
-   Of several told types, the one more of the query's situations name, then the one told in
-   more words. */
-function firstContactFirst(results, situation) {
+   that type's later stages and before pages of other types that happen to have the words. */
+function firstContactFirst(results, situation, typesFirst) {
   if (!situation.types.size || situation.stages.size) return;
-  // the type told by more situations; of two told as often, the one told in more words
-  // ("foto telanjang", not "diancam")
-  const told = type => situation.found.filter(s => s.types.includes(type));
-  const named = type => told(type).length;
-  const said = type => Math.max(...told(type).flatMap(s => situation.told.get(s))
-                                              .map(cue => cue.length));
-  const before = (a, b) => named(a) > named(b) || (named(a) === named(b) && said(a) > said(b));
-  let best = null;
-  for (const r of results) {
-    if (!r.page.first || !r.page.type || !situation.types.has(r.page.type)) continue;
-    if (!best || before(r.page.type, best.page.type)) best = r;
-  }
+  const best = bestOfTypes(results, situation, typesFirst, page => page.first);
   if (best) lead(results, best);
 }
 
 /* A type told and one stage asked for ("anak korban eksploitasi ... ditampung di mana"): that
    type's protocol of that stage leads, before its other stages that happen to have the words. */
-function askedStageFirst(results, situation) {
+function askedStageFirst(results, situation, typesFirst) {
   if (!situation.types.size || situation.stages.size !== 1) return;
-  const best = results.find(r => r.page.type && situation.types.has(r.page.type) &&
-                                 situation.stages.has(r.page.stage));
+  const best = bestOfTypes(results, situation, typesFirst,
+                           page => situation.stages.has(page.stage));
   if (best) lead(results, best);
+}
+
+/* Of the results of a told type that `fits`, the one of the type to act on first: the type
+   more of the query's situations name; of two named as often by different situations, the
+   one earlier in `typesFirst` (sexual violence, whose clocks run, first:
+   search_vocabulary.TYPES_FIRST; "anak dicabuli, orang tua tidak peduli"); of two one
+   situation tells together ("anak jadi LC": exploitation or trafficking), the one the words
+   rank first. */
+function bestOfTypes(results, situation, typesFirst, fits) {
+  const named = type => situation.found.filter(s => s.types.includes(type)).length;
+  const together = (a, b) => situation.found.every(s => s.types.includes(a) ===
+                                                        s.types.includes(b));
+  const urgency = type => {
+    const at = typesFirst.indexOf(type);
+    return at < 0 ? typesFirst.length : at;
+  };
+  const before = (a, b) => named(a) > named(b) ||
+                           (named(a) === named(b) && !together(a, b) && urgency(a) < urgency(b));
+  let best = null;
+  for (const r of results) {
+    if (!r.page.type || !situation.types.has(r.page.type) || !fits(r.page)) continue;
+    if (!best || before(r.page.type, best.page.type)) best = r;
+  }
+  return best;
 }
 
 /* Whether `weights` (a Map, or kept weights read in place) has every root. */

@@ -16,7 +16,9 @@ const EXPLAINED = 1;          // share of a cue's word a page of the situation's
 const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
-const DENIALS = [["tidak"], ["tidak", "boleh"], ["larang"]];  // roots before a phrase: not so
+// roots before a phrase that deny it ("tidak pernah ceria lagi")
+const DENIALS = [["tidak"], ["tidak", "boleh"], ["tidak", "pernah"], ["tidak", "bisa"], ["bukan"],
+                 ["larang"]];
 const NO_SITUATION = {found: [], explained: new Map(), told: new Map(), types: new Set(),
                       stages: new Set(), firstStage: false, pages: new Set()};
 
