@@ -36,6 +36,15 @@ def test_a_term_asked_about_right_after_it_goes_to_the_glossary_whatever_follows
 
 
 @pytest.mark.site
+def test_a_pages_whole_title_in_a_question_that_tells_no_case_leads_to_that_page(real):
+    # "Tahap layanan" (tahap/): the stages of the service, asked with the unit's name, which
+    # the complaint protocols also say; "tahapan" is the same word
+    for query, answer in answers(real, ["tahap layanan di uptd ppa kalteng",
+                                        "alur tahapan layanan ppa"]):
+        assert first_pages(answer, 1) == ["tahap/"], (query, first_pages(answer))
+
+
+@pytest.mark.site
 def test_asking_for_a_number_finds_the_numbers_before_the_protocols(real):
     for query, answer in answers(real, ["nomor sapa 129 buat lapor kekerasan",
                                         "hotline lapor kekerasan anak 24 jam"]):

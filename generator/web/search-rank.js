@@ -143,6 +143,11 @@ class Ranking extends QueryReader {
     const glossary = concepts.asksMeaning && concepts.some(concept => concept.term) &&
                      results.find(r => r.page.location === this.definition.page);
     if (glossary) lead(results, glossary);
+    // no case told, and the query says a page's whole title of two words or more, in order
+    // ("tahap layanan uptd ppa": the page "Tahap layanan"): that page
+    const titled = caseFirst && !situation.found.length &&
+                   results.find(r => this.saysTitle(r.page, concepts.roots));
+    if (titled) lead(results, titled);
     // a situation naming a page, in words of its own, asks about that page ("hapus riwayat
     // chat": privasi): it leads; told by a type's cue too ("hp dicek suami": psychological
     // violence first), it comes second, never below that type's other stages
@@ -166,6 +171,17 @@ class Ranking extends QueryReader {
                       ...items.filter(group => group[0].location !== this.guide)]};
     }
     return {items};
+  }
+
+  /* Whether the query's roots hold the page title's roots, two or more, side by side. */
+  saysTitle(page, roots) {
+    if (!page.titleRoots) {
+      page.titleRoots = queryWords(page.title.replace(/\(.*?\)/g, ""))
+        .filter(w => !this.stopwords.has(w)).map(w => this.root(w));
+    }
+    const title = page.titleRoots;
+    if (title.length < 2) return false;
+    return roots.some((_, i) => title.every((root, k) => roots[i + k] === root));
   }
 
   /* The violence types with the words, as typed, among their keywords ("dijual": trafficking;
