@@ -71,6 +71,7 @@ class SearchIndex {
     }
     // Situations: each cue a list of roots, all of which a query must have.
     this.situations = readSituations(meta.situations);
+    this.denials = (meta.denials || []).map(denial => denial.split(" "));  // "tidak boleh" ...
     this.typeKeywords = entries(meta.type_keywords || {});  // type -> its keywords, typed words
     this.typesFirst = meta.types_first || [];  // of several told types, the one to act on first
     // The decision guide, offered first for a situation, when this edition has it.

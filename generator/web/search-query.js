@@ -187,9 +187,9 @@ class QueryReader extends SearchIndex {
   }
 
   /* Whether the query opens with a term (a name or other word of one of the handbook's word
-     groups) and asks what it is right after it, whatever follows, unless that asks yes or no
-     ("perkosaan itu apa bisa damai"): "visum tu apa jar polisi disuruh visum", "restitusi itu apa ganti
-     rugi kah". */
+     groups) and asks what it is right after it, whatever follows ("visum tu apa jar polisi
+     disuruh visum", "restitusi itu apa ganti rugi kah"), unless that asks yes or no
+     ("perkosaan itu apa bisa damai"). */
   termThenClosing(items) {
     const match = this.longestPhrase(items.map(item => this.root(item.word)), 0);
     if (!match) return false;

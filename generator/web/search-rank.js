@@ -92,7 +92,8 @@ class Ranking extends QueryReader {
     // a question about a word ("lpsk tu apa, kawa minta perlindungan saksi"): no case is told
     let situation = concepts.asksMeaning ? NO_SITUATION
                                          : matchSituations(this.situations, concepts.everyRoot,
-                                                           this.firstStages(), concepts.inOrder);
+                                                           this.firstStages(), concepts.inOrder,
+                                                           this.denials);
     // the violence types whose keyword the query is, as typed ("dijual", "kdrt"), if any
     const keywordOf = this.keywordTypes(concepts.flatMap(concept => concept.label));
     // a term's name alone, not a keyword of a violence type ("LPSK", "SAPA 129"; not "KDRT"):

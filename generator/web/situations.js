@@ -16,9 +16,6 @@ const EXPLAINED = 1;          // share of a cue's word a page of the situation's
 const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIELD.text)
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
-// roots before a phrase that deny it ("tidak pernah ceria lagi")
-const DENIALS = [["tidak"], ["tidak", "boleh"], ["tidak", "pernah"], ["tidak", "bisa"], ["bukan"],
-                 ["larang"]];
 const NO_SITUATION = {found: [], explained: new Map(), told: new Map(), types: new Set(),
                       stages: new Set(), firstStage: false, pages: new Set()};
 
@@ -38,13 +35,14 @@ function readSituations(list) {
    "nginap" tells the shelter stage, whose pages need not say it). A cue's words are those of
    what it points to: "tambang emas" is understood by the exploitation pages, not by the
    trafficking pages another cue of the query points to; a stage's only when no type is. */
-function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder = []) {
+function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder = [],
+                         denials = []) {
   const found = [];
   const explained = new Map();
   const told = new Map();  // situation -> its cues the query has
   for (const situation of situations) {
     const cues = [...situation.cues.filter(cue => cue.every(root => everyRoot.has(root))),
-                  ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder, true)),
+                  ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder, denials)),
                   ...situation.alone.filter(phrase => saysOnly(phrase, inOrder))];
     if (!cues.length) continue;
     found.push(situation);
@@ -66,9 +64,9 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
 /* Whether the query has the phrase's words side by side, in its order, or with only stop
    words between them: "suami kabur", "suami saya kabur", not "kabur dari suami" (`inOrder`:
    each typed word's forms, as `everyRoot` has them, and whether it is a stop word). */
-function standsTogether(phrase, inOrder, unlessDenied = false) {
+function standsTogether(phrase, inOrder, denials = []) {
   for (let start = 0; start < inOrder.length; start++) {
-    if (unlessDenied && denied(inOrder, start)) continue;
+    if (denied(inOrder, start, denials)) continue;
     let at = start;
     const found = phrase.every((root, k) => {
       if (k > 0) {
@@ -83,11 +81,12 @@ function standsTogether(phrase, inOrder, unlessDenied = false) {
   return false;
 }
 
-/* Whether the words before `start` deny what follows: "kada sakulah lagi", "tidak boleh
-   sekolah lagi" (no longer at school), not "kada handak sekolah lagi" (will not go back). */
-function denied(inOrder, start) {
+/* Whether the words before `start` are one of the `denials` (lists of roots,
+   search_vocabulary.DENIALS): "kada sakulah lagi", "tidak boleh sekolah lagi" (no longer at
+   school), not "kada handak sekolah lagi" (will not go back). */
+function denied(inOrder, start, denials) {
   const before = k => start - k >= 0 ? inOrder[start - k].forms : new Set();
-  return DENIALS.some(denial => denial.every((root, k) => before(denial.length - k).has(root)));
+  return denials.some(denial => denial.every((root, k) => before(denial.length - k).has(root)));
 }
 
 /* Whether the phrase's words are all the query says, in order (stop words aside): "suami
