@@ -94,11 +94,43 @@ function openTables(version = 1) {
   });
 }
 
+/* The database, opened once by this worker and kept open (closed if another page's worker
+   must change its version). */
+let database = null;
+function tablesDatabase() {
+  if (!database) {
+    database = openTables().then(db => {
+      if (db) {
+        db.onversionchange = () => {
+          db.close();
+          database = null;
+        };
+      }
+      return db;
+    });
+  }
+  return database;
+}
+
+/* A page after one that searched: the database is opened when the worker starts with the
+   page, so that a tap does not wait for it (an open connection; nothing is read until search
+   opens). Where the device has none yet (nobody searched here) none is made. */
+function openIfKept() {
+  try {
+    if (!self.indexedDB || typeof self.indexedDB.databases !== "function") return;
+    self.indexedDB.databases().then(list => {
+      if (list.some(found => found.name === TABLES_DB)) tablesDatabase();
+    }).catch(() => {});
+  } catch (error) {
+    // no list of databases here: opened at the tap, as before
+  }
+}
+
 /* What the device keeps ({edition, tables, strings}), whichever edition it is, or null.
    `onHead` hears the smaller entry naming it first ({edition, text, first} or null). */
 function keptEntry(onHead = () => {}) {
   if (!self.indexedDB) return Promise.resolve(null);
-  const read = openTables().then(db => db && new Promise(resolve => {
+  const read = tablesDatabase().then(db => db && new Promise(resolve => {
     try {
       const store = db.transaction(TABLES_STORE).objectStore(TABLES_STORE);
       const head = store.get(TABLES_HEAD);  // answered before the next: one transaction
@@ -114,8 +146,6 @@ function keptEntry(onHead = () => {}) {
       get.onerror = () => resolve(null);
     } catch (error) {
       resolve(null);
-    } finally {
-      db.close();
     }
   }));
   const late = new Promise(resolve => setTimeout(() => resolve(null), TABLES_WAIT));
@@ -127,7 +157,7 @@ function keptEntry(onHead = () => {}) {
    too, as JSON text (a later page makes its engine from it). */
 function keepTables(edition, tables, strings, first) {
   if (!edition || !self.indexedDB) return;
-  openTables().then(db => {
+  tablesDatabase().then(db => {
     if (!db) return;
     try {
       const store = db.transaction(TABLES_STORE, "readwrite").objectStore(TABLES_STORE);
@@ -138,8 +168,6 @@ function keepTables(edition, tables, strings, first) {
       store.put({edition, text: strings !== null, first}, TABLES_HEAD);
     } catch (error) {
       // not kept: the next page builds the tables again
-    } finally {
-      db.close();
     }
   }).catch(() => {});
 }
@@ -364,5 +392,6 @@ if (typeof module === "undefined") {
       });
     }
   });
+  openIfKept();
   mark("loaded");  // the script evaluated (every function compiled: generator/search.py)
 }
