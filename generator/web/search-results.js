@@ -62,11 +62,23 @@ class HandbookSearch extends Ranking {
     for (const root of roots) if (weights.has(root)) has = true;
     const hit = has ? this.firstHit(doc, roots) : -1;
     if (hit >= 0) return this.snippet(doc, roots, hit);  // its keywords are not read at all
-    const keywords = (doc.tags || []).filter(
-      tag => words(tag).some(([word]) => roots.has(this.root(word))));
+    const keywords = (doc.tags || []).filter(tag => this.keywordRoots(tag).some(
+      root => roots.has(root)));
     if (!keywords.length) return this.snippet(doc, roots, hit);
     const shown = keywords.slice(0, 6).map(keyword => this.highlight(keyword, roots));
     return `<p>Kata kunci: ${shown.join(", ")}</p>`;
+  }
+
+  /* The roots of a page keyword's words, read once: the pages of one type share most of
+     their keywords, and a page found by them lists them all (some 300 for a first query). */
+  keywordRoots(keyword) {
+    if (!this.keywordRead) this.keywordRead = new Map();
+    let found = this.keywordRead.get(keyword);
+    if (!found) {
+      found = words(keyword).map(([word]) => this.root(word));
+      this.keywordRead.set(keyword, found);
+    }
+    return found;
   }
 
   highlight(text, roots) {
