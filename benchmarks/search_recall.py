@@ -206,7 +206,7 @@ def later_page_split(page) -> dict | None:
     warm_up = w["warm"] - w["warming"] if warmed else 0.0
     query = w["answered"] - max(w["query"], w["warm"] if warmed else w["ready"])
     busy = w["ready"] - w["opening"] + warm_up + query
-    steps = " ".join(f"{k} {w[k] - w['opening']:.0f}" for k in ("head", "prepared", "kept", "made", "step")
+    steps = " ".join(f"{k} {w[k] - w['opening']:.0f}" for k in ("head", "kept", "made", "step")
                      if k in w)
     drawn = marks["drawn"] - marks["tap"]
     draw = marks["drawn"] - marks["result"]

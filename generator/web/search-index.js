@@ -25,11 +25,6 @@ function textWeightOf(count) {
   return count < TEXT_WEIGHTS.length ? TEXT_WEIGHTS[count] : textWeight(count);
 }
 
-/* `new SearchIndex(index, LATER)`: only what the index's first step tells (the words' roots,
-   the stemmer, cues, situations, synonyms); `complete` adds the text and the tables. A later
-   page's worker makes that part while IndexedDB still reads the kept tables (web/worker.js). */
-const LATER = Symbol("tables later");
-
 class SearchIndex {
   /* `tables`: what `tables()` returned for this same index (kept on the device), instead of
      reading every doc again. */
@@ -52,26 +47,6 @@ class SearchIndex {
     this.numberCues = (meta.number || []).map(cue => cue.split(" "));
     this.callCues = (meta.call || []).map(cue => cue.split(" "));
     this.stemmer = new SastrawiStemmer(meta.dictionary);
-    // Situations: each cue a list of roots, all of which a query must have.
-    this.situations = readSituations(meta.situations);
-    this.typeKeywords = entries(meta.type_keywords || {});  // type -> its keywords, typed words
-    this.phrases = new Map();   // first root -> [{roots, group, isName}]
-    this.groups = meta.synonyms.map((group, number) => {
-      const split = list => list.map(phrase => phrase.split(" "));
-      for (const [list, isName] of [[group.names, true], [group.synonyms, false]]) {
-        for (const roots of split(list)) {
-          if (!this.phrases.has(roots[0])) this.phrases.set(roots[0], []);
-          this.phrases.get(roots[0]).push({roots, group: number, isName});
-        }
-      }
-      return {names: split(group.names), synonyms: split(group.synonyms)};
-    });
-    if (tables !== LATER) this.complete(index, tables);
-  }
-
-  /* The text of the pages and the tables: kept ones (`tables`), or read from every doc. */
-  complete(index, tables = null) {
-    const meta = index.config.handbook;
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}
     this.docs = index.docs;
@@ -94,9 +69,22 @@ class SearchIndex {
       this.vocabulary = [...new Set([...this.surface.keys(), ...[...this.surface.values()]
         .flatMap(set => [...set])])];
     }
+    // Situations: each cue a list of roots, all of which a query must have.
+    this.situations = readSituations(meta.situations);
+    this.typeKeywords = entries(meta.type_keywords || {});  // type -> its keywords, typed words
     // The decision guide, offered first for a situation, when this edition has it.
     this.guide = (meta.guide || []).find(location => this.pages.has(location)) || null;
-    return this;
+    this.phrases = new Map();   // first root -> [{roots, group, isName}]
+    this.groups = meta.synonyms.map((group, number) => {
+      const split = list => list.map(phrase => phrase.split(" "));
+      for (const [list, isName] of [[group.names, true], [group.synonyms, false]]) {
+        for (const roots of split(list)) {
+          if (!this.phrases.has(roots[0])) this.phrases.set(roots[0], []);
+          this.phrases.get(roots[0]).push({roots, group: number, isName});
+        }
+      }
+      return {names: split(group.names), synonyms: split(group.synonyms)};
+    });
   }
 
   /* What reading the docs built, in the form IndexedDB keeps (web/worker.js): a few typed

@@ -29,10 +29,8 @@
 const TABLES_DB = "buku-saku-pencarian";
 const TABLES_STORE = "tabel";
 const TABLES_KEY = "edisi";
-/* Beside the entry, a smaller one naming its edition ({edition, text, first}: whether the
-   entry holds the text, and the first step it was made from, as JSON text): read first, it
-   lets the worker fetch the index's first step, or parse the kept one and make the engine's
-   first part (search-index.js LATER), while the large entry is still being read. */
+/* Beside the entry, a small one naming its edition ({edition, text}): read first, it lets the
+   worker fetch the index's first step while the large entry is still being read. */
 const TABLES_HEAD = "nama-edisi";
 /* The text of the pages is kept as one string, its sentences joined by this (none has it):
    reading back some 4,400 strings one by one was most of the entry's read (Node: 4-6 ms,
@@ -126,8 +124,8 @@ function openIfKept() {
   }
 }
 
-/* What the device keeps ({edition, tables, strings}), whichever edition it is, or null.
-   `onHead` hears the smaller entry naming it first ({edition, text, first} or null). */
+/* What the device keeps ({edition, tables, strings, first}), whichever edition it is, or null.
+   `onHead` hears the small entry naming it first ({edition, text} or null). */
 function keptEntry(onHead = () => {}) {
   if (!self.indexedDB) return Promise.resolve(null);
   const read = tablesDatabase().then(db => db && new Promise(resolve => {
@@ -164,8 +162,8 @@ function keepTables(edition, tables, strings, first) {
       const text = strings && strings.length &&
                    !strings.some(sentence => sentence.includes(SENTENCE_BREAK))
         ? strings.join(SENTENCE_BREAK) : strings;
-      store.put({edition, tables, strings: text}, TABLES_KEY);  // the last edition's only
-      store.put({edition, text: strings !== null, first}, TABLES_HEAD);
+      store.put({edition, tables, strings: text, first}, TABLES_KEY);  // the last edition's only
+      store.put({edition, text: strings !== null}, TABLES_HEAD);
     } catch (error) {
       // not kept: the next page builds the tables again
     }
@@ -273,55 +271,38 @@ if (typeof module === "undefined") {
     }
     return built;
   };
-  /* A later page online: the kept entries (first step; tables and text) make the engine. When
-     `named`, the page's edition, is the entries', READY goes out with nothing fetched;
+  /* A later page online: the kept entry (tables, text and first step) makes the engine. When
+     `named`, the page's edition, is the entry's, READY goes out with nothing fetched;
      otherwise the browser's copy of the first step is fetched meanwhile, and READY goes out
-     when that names the entries' edition. Either way the page never asks for the theme's copy.
+     when that names the entry's edition. Either way the page never asks for the theme's copy.
      Otherwise the worker asks for it (web/search-open.js holds it until then): SETUP builds
      as on a first visit. */
   const fromDevice = named => {
-    let head = null;  // the smaller entry: its edition, whether the text is kept, first step
     let step = null;  // the first step's text, fetched while the large entry is read
-    let first = null;  // the kept first step parsed, and the engine's part made from it
-    return readKept(found => {
+    return readKept(head => {
       mark("head");
-      head = found;
-      if (!head || !head.text) return;  // nothing kept, or the download (whole index)
-      if (head.edition !== named || !head.first) step = fetchFirstStep();
-      if (!head.first) return;
-      // while IndexedDB reads the large entry: what the first step alone makes
-      try {
-        const index = JSON.parse(head.first);
-        first = {index, engine: new HandbookSearch(index, LATER)};
-      } catch (error) {
-        first = null;
-      }
-      mark("prepared");
+      if (head && head.text && head.edition !== named) step = fetchFirstStep();
     }).then(async entry => {
       mark("kept");
-      if (!entry || !entry.strings || !head || head.edition !== entry.edition) return;
-      // the page names the entries' edition: nothing to fetch (they hold the first step)
-      const mine = Boolean(named) && entry.edition === named && Boolean(first);
+      if (!entry || !entry.strings) return;  // nothing kept, or the download (whole index)
+      // the page names the entry's edition: nothing to fetch (the entry holds its first step)
+      const mine = Boolean(named) && entry.edition === named && Boolean(entry.first);
       if (!mine) step = step || fetchFirstStep();
-      // the engine completed with the entry's tables (of another shape: none), made while
-      // the fetch is on its way
-      const restore = text => {
+      // the engine from the entry alone (its tables of another shape: none), made while the
+      // fetch is on its way
+      const restore = first => {
         try {
-          if (!first) {
-            const index = JSON.parse(text);
-            first = {index, engine: new HandbookSearch(index, LATER)};
-          }
-          return first.engine.complete(withText(first.index, entry.strings), entry.tables);
+          return new HandbookSearch(withText(JSON.parse(first), entry.strings), entry.tables);
         } catch (error) {
           return null;
         }
       };
-      let made = first ? restore(null) : null;
+      let made = entry.first ? restore(entry.first) : null;
       mark("made");
       const text = mine ? null : await step;
       if (!mine) mark("step");
       if (engine || (!mine && editionOf(text) !== entry.edition)) return;  // another edition's
-      if (!made && !head.first) made = restore(text);
+      if (!made && !entry.first) made = restore(text);
       if (!made) return;
       kept = null;  // the engine owns the entry's tables now
       engine = made;

@@ -2,8 +2,7 @@
 // Reads one JSON request on stdin, writes one JSON answer on stdout:
 //   {"worker": path, "index": path or object, "dictionary": [..] (optional),
 //    "stem": [words], "words": [texts], "search": [queries], "kept": true (optional: search
-//    with the tables a first engine built, after the structured clone IndexedDB keeps, the
-//    engine made in two parts as a later page's worker makes it: LATER, then `complete`)}
+//    with the tables a first engine built, after the structured clone IndexedDB keeps)}
 "use strict";
 const fs = require("fs");
 const vm = require("vm");
@@ -26,9 +25,7 @@ if (request.search) {
   let engine = new HandbookSearch(request.kept ? structuredClone(index) : index);
   if (request.kept) {
     const v8 = require("v8");
-    const tables = v8.deserialize(v8.serialize(engine.tables()));
-    const later = vm.runInContext("LATER", context);
-    engine = new HandbookSearch(structuredClone(index), later).complete(index, tables);
+    engine = new HandbookSearch(index, v8.deserialize(v8.serialize(engine.tables())));
   }
   answer.search = request.search.map(query => engine.search(query).items);
 }
