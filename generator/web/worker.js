@@ -93,7 +93,7 @@ function openTables(version = 1) {
 }
 
 /* The database, opened once by this worker and kept open (closed if another page's worker
-   must change its version). */
+   must change its version); a failed opening is tried again at the next use, as before. */
 let database = null;
 function tablesDatabase() {
   if (!database) {
@@ -103,6 +103,8 @@ function tablesDatabase() {
           db.close();
           database = null;
         };
+      } else {
+        database = null;
       }
       return db;
     });
