@@ -3,6 +3,7 @@ what search costs on a slow phone link.
 
     .venv/bin/python benchmarks/search_recall.py [SITE] [QUERIES.yml ...]
     .venv/bin/python benchmarks/search_recall.py SITE --cost [--cpu 4]
+    .venv/bin/python benchmarks/search_recall.py --later N SITE [SITE ...]
 
 Default: builds the handbook into a temporary folder and uses every query file of the test
 (tests/search_queries*.yml, one figure per file: the held-out groups were each measured before
@@ -20,7 +21,9 @@ page's side (tap -> the worker ready, last key -> results on screen). `--cpu 4` 
 page's main thread fourfold (Chromium's CPU throttling, as on a cheap phone; Chromium cannot
 throttle a worker, so the worker runs at full speed). Targets (search issues): recall@3 >=
 92 %, first-contact page first, index on a page that does not search 0 bytes, first results
-<= 3 s on a first visit and <= 0.3 s once cached.
+<= 3 s on a first visit and <= 0.3 s once cached. `--later N`: only a later page's worker, N
+times per site (sites alternated page by page, the page at full speed, the query typed at the
+tap): the medians of its steps, the steadier figures on a loaded machine.
 """
 
 from __future__ import annotations
@@ -332,6 +335,63 @@ def cost(browser, site: Path, unzipped: Path, cpu: float = 1) -> None:
     context.close()
 
 
+LATER_PAGES = ["jenis/psikis/", "jenis/fisik/", "jenis/penelantaran/", "tentang/", "jenis/seksual/"]
+
+
+def later_pages(sites: list[Path], rounds: int) -> None:
+    """A later page's worker (tables kept), `rounds` times per site, sites alternated page by
+    page: medians of opening -> READY, its steps, the first query and the busy time."""
+    from contextlib import ExitStack
+
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, list[dict]] = {site.name: [] for site in sites}
+    with sync_playwright() as playwright, ExitStack() as stack:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=CHROMIUM_ARGS)
+        pages = []
+        for site in sites:
+            base = stack.enter_context(serving(site, GzipHandler))
+            context = browser.new_context(viewport={"width": 360, "height": 740},
+                                          service_workers="block")
+            context.add_init_script(MARKS)
+            page = context.new_page()
+            page.goto(base + "protokol/seksual/pengaduan/")
+            open_and_search(page, "visum")
+            page.wait_for_timeout(PAUSE + 500)  # the tables kept
+            pages.append((site, base, page))
+        for round_ in range(rounds):
+            for site, base, page in pages:
+                page.goto(base + LATER_PAGES[round_ % len(LATER_PAGES)], wait_until="load")
+                page.wait_for_timeout(300)
+                open_and_search(page, "dibentak")
+                split = later_page_split(page)
+                if split:
+                    found[site.name].append(split)
+        browser.close()
+    print(f"load average {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    for name, rows in found.items():
+        if not rows:
+            print(f"{name}: no round with every mark")
+            continue
+        steps: dict[str, list[float]] = {}
+        for row in rows:
+            parts = row["steps"].split()
+            for key, value in zip(parts[::2], parts[1::2]):
+                steps.setdefault(key, []).append(float(value))
+
+        def median(key, rows=rows):
+            return statistics.median(row[key] for row in rows)
+
+        print(f"{name}, a later page x{len(rows)} (medians, ms): opening -> ready "
+              f"{median('ready'):.1f} (" + ", ".join(
+                  f"{k} {statistics.median(v):.1f}" for k, v in steps.items()) +
+              f"), first query {median('query'):.1f}, busy {median('busy'):.1f}, "
+              f"answer -> on screen {median('draw'):.1f}; phone estimate "
+              f"{median('phone'):.0f} ({sum(r['phone'] <= 300 for r in rows)} of {len(rows)} "
+              "within 300)")
+
+
 def offline_pages(result: dict) -> dict:
     for answer in result["answers"]:  # the download's addresses name files: x/index.html
         for key in ("pages", "ranked"):
@@ -398,7 +458,9 @@ def measure(site: Path, query_files: list[Path]) -> None:
 
 if __name__ == "__main__":
     files = [Path(a).resolve() for a in sys.argv[2:]] or QUERY_FILES
-    if sys.argv[2:3] == ["--cost"]:  # only what search costs over a slow link
+    if sys.argv[1:2] == ["--later"]:  # a later page's worker only, several sites alternated
+        later_pages([Path(a) for a in sys.argv[3:]], int(sys.argv[2]))
+    elif sys.argv[2:3] == ["--cost"]:  # only what search costs over a slow link
         cpu_rate = float(sys.argv[4]) if sys.argv[3:4] == ["--cpu"] else 1
         measure_cost(Path(sys.argv[1]), cpu_rate)
     elif len(sys.argv) > 1 and sys.argv[1] != "-":

@@ -394,3 +394,46 @@ def test_a_later_page_whose_site_has_a_new_edition_never_answers_from_the_device
     assert "seksual/" in shown[0][1]
     assert len(theirs) == 1, "the kept engine answered for an edition the site no longer has"
     context.close()
+
+
+def test_reading_pages_without_searching_keeps_nothing_on_the_device(browser, served):
+    # A later page's worker opens the kept tables' database as the page loads, before any
+    # tap, but only where a search already made it: a reader who never searches gets none.
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(served + "protokol/fisik/pengaduan/")
+    page.evaluate(FORGET)
+    for url in ("jenis/seksual/", "darurat/", "protokol/psikis/penanganan-awal/"):
+        page.goto(served + url)
+        page.wait_for_timeout(300)
+    assert page.evaluate(KEPT) is False
+    assert not page.evaluate("async () => (await indexedDB.databases()).map(db => db.name)")
+    context.close()
+
+
+FORGET_WHILE_OPEN = """() => new Promise(resolve => {
+  const request = indexedDB.deleteDatabase("buku-saku-pencarian");
+  request.onblocked = () => resolve("blocked");
+  request.onsuccess = () => resolve("deleted");
+  request.onerror = () => resolve("error");
+})"""
+
+
+def test_forgetting_the_kept_tables_while_a_later_page_is_open_leaves_its_search_working(
+        browser, served):
+    # The later page's worker holds the database open from the page's load; clearing it (the
+    # person, or another tab) is never held up by it, and that page's search still answers,
+    # from the index, with the results a fresh worker shows.
+    context = phone(browser)
+    page = context.new_page()
+    keep_first_search(page, served + "protokol/fisik/pengaduan/")
+    page.goto(served + "jenis/seksual/")
+    page.wait_for_timeout(500)  # the worker has started and opened the database
+    assert page.evaluate(FORGET_WHILE_OPEN) == "deleted"
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    page.evaluate(FORGET)
+    page.reload()
+    assert results_for(page, "diperkosa") == shown
+    context.close()

@@ -51,6 +51,7 @@ class SearchIndex {
     this.strings = meta.strings;        // sentences; a doc's text is a list of their numbers
     this.sentences = new Map();  // sentence number -> {counts: root -> n, forms: root -> words}
     this.docs = index.docs;
+    this.idfs = new Map();  // root -> idf, once the pages and `df` are made
     if (tables) {
       this.restore(tables);
     } else {
@@ -208,10 +209,16 @@ class SearchIndex {
   }
 
   idf(root) {
-    const n = this.pages.size;
-    const df = this.df.get(root) || 0;
-    // Never zero: "pendampingan" in a page title still says something, on every page.
-    return Math.log(1 + n / Math.max(df, 1));
+    // read some 3,000 times a query for a few dozen roots: each worked out once
+    let value = this.idfs.get(root);
+    if (value === undefined) {
+      const n = this.pages.size;
+      const df = this.df.get(root) || 0;
+      // Never zero: "pendampingan" in a page title still says something, on every page.
+      value = Math.log(1 + n / Math.max(df, 1));
+      this.idfs.set(root, value);
+    }
+    return value;
   }
 }
 

@@ -16,19 +16,21 @@ class Ranking extends QueryReader {
   /* How well a page, or one section (`docs` = [it]), answers one idea: its best alternative
      and that alternative's score. One word may stand anywhere; the words of a phrase must
      share a section, and a phrase in several sections counts a little more. */
-  matchConcept(weights, docs, concept) {
-    // plain loops: this runs for every page and idea of a query, on a phone's first query too
+  matchConcept(weights, docs, concept, alternatives = concept.alternatives) {
+    // plain loops: this runs for every page and idea of a query, on a phone's first query too;
+    // `alternatives`: the concept's, or those of them a section's page has (`pageScore`)
     let best = 0;
     let which = null;
-    const alternatives = concept.alternatives;
     for (let a = 0; a < alternatives.length; a++) {
       const alt = alternatives[a];
       const roots = alt.roots;
-      if (!hasAll(weights, roots)) continue;
       let score;
       if (roots.length === 1) {
-        score = weights.get(roots[0]) * this.idf(roots[0]);
+        const weight = weights.get(roots[0]);  // one reading: absent is undefined
+        if (weight === undefined) continue;
+        score = weight * this.idf(roots[0]);
       } else {
+        if (!hasAll(weights, roots)) continue;
         // the words of a phrase apart on the page count, but less than together
         let loose = 0;
         for (let r = 0; r < roots.length; r++) loose += weights.get(roots[r]) * this.idf(roots[r]);
@@ -57,12 +59,14 @@ class Ranking extends QueryReader {
   }
 
   /* Score, share of the query covered (rare words count more) and the alternatives used. */
-  answer(weights, docs, concepts, totalWeight, explained = null) {
+  answer(weights, docs, concepts, totalWeight, explained = null, present = null) {
     let score = 0;
     let coveredWeight = 0;
     const matched = [];
-    for (const concept of concepts) {
-      const [best, which] = this.matchConcept(weights, docs, concept);
+    for (let c = 0; c < concepts.length; c++) {
+      const concept = concepts[c];
+      const [best, which] = this.matchConcept(weights, docs, concept,
+                                              present ? present[c] : concept.alternatives);
       if (best > 0) {
         score += best;
         // a term's other names cover an idea; a merely related word half covers it
@@ -221,10 +225,14 @@ class Ranking extends QueryReader {
     const whole = this.answer(page.weights, page.docs, concepts, totalWeight, explained);
     if (!whole.score) return {score: 0, matched: whole.matched};
     whole.score += this.keywordBonus(page, typed);
-    // The ideas of the query together in one step or section say more than spread out.
+    // The ideas of the query together in one step or section say more than spread out. A
+    // section has no root its page lacks: it is asked only about the alternatives the page has
+    // (the same answers, a fraction of the lookups: most of a first query's time).
+    const present = concepts.map(concept => concept.alternatives.filter(
+      alt => hasAll(page.weights, alt.roots)));
     let together = 0;
     for (const entry of page.docs) {
-      const part = this.answer(entry.weights, [entry], concepts, totalWeight, explained);
+      const part = this.answer(entry.weights, [entry], concepts, totalWeight, explained, present);
       together = Math.max(together, part.score * part.coverage ** 2);
     }
     // Missing a rare word of the query costs more than missing a common one.

@@ -34,7 +34,7 @@ class HandbookSearch extends Ranking {
     const item = (entry, value, isArticle) => ({
       location: entry.doc.location,
       title: this.highlight(entry.doc.title, roots),
-      text: isArticle ? (sections.length ? "" : this.articleText(entry.doc, roots))
+      text: isArticle ? (sections.length ? "" : this.articleText(entry, roots))
                       : this.snippet(entry.doc, roots),
       // the theme writes tags, titles and texts as HTML: everything from the index is escaped
       ...(isArticle && page.labels.length ? {tags: page.labels.map(escapeHTML)} : {}),
@@ -56,14 +56,29 @@ class HandbookSearch extends Ranking {
   }
 
   /* A page found by its keywords says which ones; otherwise the text around the words. */
-  articleText(doc, roots) {
-    const hit = this.firstHit(doc, roots);
+  articleText({doc, weights}, roots) {
+    // the doc's weights lack every root: no sentence of its text has one (not read at all)
+    let has = false;
+    for (const root of roots) if (weights.has(root)) has = true;
+    const hit = has ? this.firstHit(doc, roots) : -1;
     if (hit >= 0) return this.snippet(doc, roots, hit);  // its keywords are not read at all
-    const keywords = (doc.tags || []).filter(
-      tag => words(tag).some(([word]) => roots.has(this.root(word))));
+    const keywords = (doc.tags || []).filter(tag => this.keywordRoots(tag).some(
+      root => roots.has(root)));
     if (!keywords.length) return this.snippet(doc, roots, hit);
     const shown = keywords.slice(0, 6).map(keyword => this.highlight(keyword, roots));
     return `<p>Kata kunci: ${shown.join(", ")}</p>`;
+  }
+
+  /* The roots of a page keyword's words, read once: the pages of one type share most of
+     their keywords, and a page found by them lists them all (some 300 for a first query). */
+  keywordRoots(keyword) {
+    if (!this.keywordRead) this.keywordRead = new Map();
+    let found = this.keywordRead.get(keyword);
+    if (!found) {
+      found = words(keyword).map(([word]) => this.root(word));
+      this.keywordRead.set(keyword, found);
+    }
+    return found;
   }
 
   highlight(text, roots) {

@@ -92,11 +92,45 @@ function openTables(version = 1) {
   });
 }
 
+/* The database, opened once by this worker and kept open (closed if another page's worker
+   must change its version); a failed opening is tried again at the next use, as before. */
+let database = null;
+function tablesDatabase() {
+  if (!database) {
+    database = openTables().then(db => {
+      if (db) {
+        db.onversionchange = () => {
+          db.close();
+          database = null;
+        };
+      } else {
+        database = null;
+      }
+      return db;
+    });
+  }
+  return database;
+}
+
+/* A page after one that searched: the database is opened when the worker starts with the
+   page, so that a tap does not wait for it (an open connection; nothing is read until search
+   opens). Where the device has none yet (nobody searched here) none is made. */
+function openIfKept() {
+  try {
+    if (!self.indexedDB || typeof self.indexedDB.databases !== "function") return;
+    self.indexedDB.databases().then(list => {
+      if (list.some(found => found.name === TABLES_DB)) tablesDatabase();
+    }).catch(() => {});
+  } catch (error) {
+    // no list of databases here: opened at the tap, as before
+  }
+}
+
 /* What the device keeps ({edition, tables, strings, first}), whichever edition it is, or null.
    `onHead` hears the small entry naming it first ({edition, text} or null). */
 function keptEntry(onHead = () => {}) {
   if (!self.indexedDB) return Promise.resolve(null);
-  const read = openTables().then(db => db && new Promise(resolve => {
+  const read = tablesDatabase().then(db => db && new Promise(resolve => {
     try {
       const store = db.transaction(TABLES_STORE).objectStore(TABLES_STORE);
       const head = store.get(TABLES_HEAD);  // answered before the next: one transaction
@@ -112,8 +146,6 @@ function keptEntry(onHead = () => {}) {
       get.onerror = () => resolve(null);
     } catch (error) {
       resolve(null);
-    } finally {
-      db.close();
     }
   }));
   const late = new Promise(resolve => setTimeout(() => resolve(null), TABLES_WAIT));
@@ -125,7 +157,7 @@ function keptEntry(onHead = () => {}) {
    too, as JSON text (a later page makes its engine from it). */
 function keepTables(edition, tables, strings, first) {
   if (!edition || !self.indexedDB) return;
-  openTables().then(db => {
+  tablesDatabase().then(db => {
     if (!db) return;
     try {
       const store = db.transaction(TABLES_STORE, "readwrite").objectStore(TABLES_STORE);
@@ -136,8 +168,6 @@ function keepTables(edition, tables, strings, first) {
       store.put({edition, text: strings !== null}, TABLES_HEAD);
     } catch (error) {
       // not kept: the next page builds the tables again
-    } finally {
-      db.close();
     }
   }).catch(() => {});
 }
@@ -345,5 +375,6 @@ if (typeof module === "undefined") {
       });
     }
   });
+  openIfKept();
   mark("loaded");  // the script evaluated (every function compiled: generator/search.py)
 }
