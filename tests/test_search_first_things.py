@@ -380,3 +380,12 @@ def test_a_phrase_denied_just_before_it_does_not_tell_its_stage(real):
             query, first_pages(said[query]))
     refused = first_pages(said["anak tidak mau sekolah lagi setelah dibully"], 1)[0]
     assert refused == "protokol/psikis/pemulihan/", refused
+
+
+@pytest.mark.site
+def test_a_word_of_violence_denied_just_before_it_does_not_tell_its_type(real):
+    # "tidak memukul tapi selalu menghina": psychological violence, not physical (which would
+    # come first of the two if both were told)
+    [(query, answer)] = answers(real, ["suami tidak memukul tapi selalu menghina"])
+    assert re.match(FIRST_CONTACT.format("psikis"), first_pages(answer, 1)[0]), (
+        query, first_pages(answer))

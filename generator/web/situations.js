@@ -41,7 +41,8 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
   const explained = new Map();
   const told = new Map();  // situation -> its cues the query has
   for (const situation of situations) {
-    const cues = [...situation.cues.filter(cue => cue.every(root => everyRoot.has(root))),
+    const cues = [...situation.cues.filter(cue => cue.every(root => everyRoot.has(root)) &&
+                                                  !deniedWord(cue, inOrder, denials)),
                   ...situation.phrases.filter(phrase => standsTogether(phrase, inOrder, denials)),
                   ...situation.alone.filter(phrase => saysOnly(phrase, inOrder))];
     if (!cues.length) continue;
@@ -87,6 +88,15 @@ function standsTogether(phrase, inOrder, denials = []) {
 function denied(inOrder, start, denials) {
   const before = k => start - k >= 0 ? inOrder[start - k].forms : new Set();
   return denials.some(denial => denial.every((root, k) => before(denial.length - k).has(root)));
+}
+
+/* Whether a cue of one word is typed only right after a denial: "gak dipukul tp ketakutan
+   terus" tells no physical violence. */
+function deniedWord(cue, inOrder, denials) {
+  if (cue.length !== 1) return false;
+  const at = [];
+  inOrder.forEach((item, i) => { if (item.forms.has(cue[0])) at.push(i); });
+  return at.length > 0 && at.every(i => denied(inOrder, i, denials));
 }
 
 /* Whether the phrase's words are all the query says, in order (stop words aside): "suami
