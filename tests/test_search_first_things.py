@@ -1,7 +1,7 @@
 """First things first, as a worker types them: a situation told in her own words finds its type
 and says why, the page to act on now leads, a stage asked for is understood, and a cue keeps
-its meaning (questions about a word, a number or the law: test_search_questions.py). The real handbook's index under
-Node (tests/search_node.py).
+its meaning (questions about a word, a number or the law: test_search_questions.py). The real
+handbook's index under Node (tests/search_node.py).
 """
 
 from __future__ import annotations
