@@ -266,7 +266,8 @@ ENGINE = ("search-index.js", "search-query.js", "search-rank.js", "search-result
 @functools.cache
 def worker_script() -> tuple[str, str]:
     """(path in the site, text) of the search worker: the stemmer, the text rules, the
-    situations, the engine's four files and the worker's glue (tables kept per edition) in one file.
+    situations, the kept tables' packing, the engine's four files and the worker's glue
+    (tables kept per edition) in one file.
 
     One file, because opened from disk the worker runs in an iframe where `importScripts` is
     asynchronous. The name carries a hash of the text, so a browser never mixes an old worker
@@ -274,7 +275,7 @@ def worker_script() -> tuple[str, str]:
     """
     web = files("generator").joinpath("web")
     parts = [web.joinpath(name).read_text("utf-8")
-             for name in ("sastrawi.js", "text.js", "situations.js", *ENGINE)]
+             for name in ("sastrawi.js", "text.js", "situations.js", "search-tables.js", *ENGINE)]
     # worker.js fetches the index's first step itself, at the theme's address
     parts += [f"const FIRST_STEP = {json.dumps(INDEX)};",
               web.joinpath("worker.js").read_text("utf-8")]
