@@ -178,11 +178,12 @@ class Ranking extends QueryReader {
     return {items};
   }
 
-  /* Whether the query's roots hold the page title's roots, two or more, side by side. */
+  /* Whether the query's roots hold the page title's roots, two or more, side by side (the
+     title's words as the page's own entry has them: `add`, stop words and brackets out). */
   saysTitle(page, roots) {
     if (!page.titleRoots) {
-      page.titleRoots = queryWords(page.title.replace(/\(.*?\)/g, ""))
-        .filter(w => !this.stopwords.has(w)).map(w => this.root(w));
+      const article = page.docs.find(entry => !entry.doc.location.includes("#"));
+      page.titleRoots = article ? article.title.map(word => this.root(word)) : [];
     }
     const title = page.titleRoots;
     if (title.length < 2) return false;
