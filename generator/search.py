@@ -189,7 +189,7 @@ def build_index(raw: dict, handbook: Handbook, *, directory_urls: bool = True) -
         "what_to_do": typed_cues(WHAT_TO_DO_CUES),
         "pages": page_labels(handbook, directory_urls=directory_urls),
         "situations": cues,
-        "denials": denial_roots(),
+        "denials": denial_roots(handbook),
         "type_keywords": type_keywords(handbook),
         "types_first": TYPES_FIRST,
         "guide": sorted({pages.url_of(p, directory_urls=directory_urls) for p in GUIDE_PAGES}),

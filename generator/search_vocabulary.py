@@ -43,10 +43,12 @@ DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "gunan
 DEFINITION_NOT_BEFORE = sorted({"bisa", "boleh", "wajib", "harus", "perlu", "dapat", "termasuk",
                                 "sudah", "ada", "benar", "apakah", "kawa", "mesti"})
 
-# Words that deny a situation's phrase right after them (web/situations.js standsTogether):
-# "kada sakulah lagi", "tidak boleh sekolah lagi" are no longer at school, not back at school;
-# "tidak pernah ceria lagi" is a sign for first response (review 12). Not "tidak mau": "tidak
-# mau sekolah lagi" is a child who will not go back, which recovery answers. Sent as roots.
+# Words that deny a situation's phrase, or a cue of one word, right after them
+# (web/situations.js standsTogether, deniedWord): "kada sakulah lagi", "tidak boleh sekolah
+# lagi" are no longer at school, not back at school; "tidak pernah ceria lagi" is a sign for
+# first response (review 12); "tidak memukul tapi menghina" is no physical violence. Not
+# "tidak mau": "tidak mau sekolah lagi" is a child who will not go back, which recovery
+# answers. Sent as roots (`denial_roots`).
 DENIALS = ["tidak", "tidak boleh", "tidak pernah", "tidak bisa", "bukan", "dilarang"]
 
 # Of several violence types one story tells, the one whose page to act on now leads: sexual
@@ -167,9 +169,10 @@ def type_keywords(handbook: Handbook) -> dict[str, list[str]]:
     return {t.id: sorted({as_typed(k) for k in t.keywords}) for t in handbook.types}
 
 
-def denial_roots() -> list[str]:
-    """DENIALS as the roots a query's words have ("dilarang" -> larang)."""
-    return [" ".join(root(w) for w in query_words(denial)) for denial in DENIALS]
+def denial_roots(handbook: Handbook) -> list[str]:
+    """DENIALS as the roots a query's words have ("dilarang" -> larang), read like a cue."""
+    spelled = spellings(handbook)
+    return [cue_roots(denial, spelled) for denial in DENIALS]
 
 
 def typed_cues(cues: list[str]) -> list[str]:
