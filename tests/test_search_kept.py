@@ -103,6 +103,16 @@ def test_a_later_page_searches_with_the_tables_kept_and_shows_the_same_results(
     context.close()
 
 
+def later_page_answers(page, served: str) -> list[tuple[str, str]]:
+    """A later page: "diperkosa" finds the sexual violence pages first, with the text around the
+    word shown; the results, as `results_for` gives them."""
+    page.goto(served + "jenis/seksual/")
+    shown = results_for(page, "diperkosa")
+    assert "seksual/" in shown[0][1]
+    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    return shown
+
+
 def keep_first_search(page, url: str) -> str:
     """Search once on a fresh device and wait until the worker keeps its tables; the edition."""
     page.goto(url)
@@ -126,10 +136,7 @@ def test_a_later_page_answers_with_every_word_from_the_device_alone(browser, ser
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
     asked = requests_to(page, "search_text")
     page.route("**/search/search_text.json", lambda route: route.abort())
-    page.goto(served + "jenis/seksual/")
-    shown = results_for(page, "diperkosa")
-    assert "seksual/" in shown[0][1]
-    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    later_page_answers(page, served)
     assert asked == [], "a later page fetched the text of the pages again"
     context.close()
 
@@ -178,10 +185,7 @@ def test_a_later_page_answers_without_the_themes_copy_of_the_index(browser, serv
     held = []
     page.route("**/search/search_index.json", lambda route: held.append(route)
                if route.request.resource_type == "xhr" else route.continue_())
-    page.goto(served + "jenis/seksual/")
-    shown = results_for(page, "diperkosa")
-    assert "seksual/" in shown[0][1]
-    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    later_page_answers(page, served)
     assert held == [], "the page fetched the theme's copy of the index again"
     context.close()
 
@@ -200,10 +204,7 @@ def test_installed_and_offline_a_later_page_searches_from_the_device(browser, se
     context.set_offline(True)
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
     theirs = theme_index_requests(page)
-    page.goto(served + "jenis/seksual/")
-    shown = results_for(page, "diperkosa")
-    assert "seksual/" in shown[0][1]
-    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    later_page_answers(page, served)
     assert theirs == []  # the worker read the first step through the app's cache itself
     context.close()
 
@@ -254,10 +255,7 @@ def test_a_later_page_naming_the_kept_edition_fetches_nothing_and_shows_the_same
     page = context.new_page()
     keep_first_search(page, served + "protokol/fisik/pengaduan/")
     asked = requests_to(page, "/search/")
-    page.goto(served + "jenis/seksual/")
-    shown = results_for(page, "diperkosa")
-    assert "seksual/" in shown[0][1]
-    expect(page.locator(".md-search-result__article p", has_text="…").first).to_be_visible()
+    shown = later_page_answers(page, served)
     assert asked == [], "a later page of the kept edition fetched the index"
     page.evaluate(FORGET)
     page.reload()
