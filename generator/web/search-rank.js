@@ -207,18 +207,34 @@ class Ranking extends QueryReader {
     return this.stagesMetFirst;
   }
 
-  /* The first answers are one stage's protocols for several types, and nothing in the query
-     names a type: the question is about the stage, whose own page answers it for every type
-     ("dokumen yang dibawa waktu lapor", "korban boleh tinggal di shelter berapa lama"). */
+  /* Nothing in the query names a type. The first answers are one stage's protocols for
+     several types: the question is about the stage, whose own page answers it for every type
+     and leads ("dokumen yang dibawa waktu lapor", "korban boleh tinggal di shelter berapa
+     lama"). Or the query asks for one later stage in words one type's protocol happens to
+     say ("bidan mau merujuk korban ke psikolog", "tidak bisa bayar pengacara untuk korban"):
+     the stage's own page comes second at least. A first stage asked with no type is answered
+     by any type's first-contact page. */
   stageOverTypes(results, situation) {
-    if (situation.types.size || results.length < STAGE_SPREAD) return;
+    if (situation.types.size) return;
+    if (this.stageSpread(results)) return;
+    if (situation.stages.size !== 1 || situation.firstStage) return;
+    const [asked] = situation.stages;
+    const own = results.find(r => r.page.stage === asked && !r.page.type);
+    if (own) second(results, own);
+  }
+
+  /* Whether the first STAGE_SPREAD answers are one stage's protocols for as many types; if so,
+     that stage's own page leads. */
+  stageSpread(results) {
+    if (results.length < STAGE_SPREAD) return false;
     const top = results.slice(0, STAGE_SPREAD).map(r => r.page);
     const stage = top[0].stage;
-    if (!stage || top.some(page => !page.type || page.stage !== stage)) return;
-    if (new Set(top.map(page => page.type)).size < STAGE_SPREAD) return;
+    if (!stage || top.some(page => !page.type || page.stage !== stage)) return false;
+    if (new Set(top.map(page => page.type)).size < STAGE_SPREAD) return false;
     const own = results.find(r => r.page.stage === stage && !r.page.type);
-    if (!own) return;
+    if (!own) return false;
     lead(results, own);
+    return true;
   }
 
   /* A page's score by the words of the query (and, with `explained`, a situation's cue). */
