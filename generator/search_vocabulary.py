@@ -83,9 +83,12 @@ WHERE_CUES = ["kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdek
 # ... and a call asked for in so many words, even within a told case ("telpon kemana kalo liat
 # anak disiksa", "nomor nang kawa ditelpon malam2"): the emergency numbers lead. These words
 # must stand together and in this order, as a situation's phrases (`call_phrases`): "siapa
-# yang telepon korban" is not one.
+# yang telepon korban" is not one. Banjar "sapa" (siapa) only here, in a whole phrase: alone it
+# is also the SAPA 129 hotline.
 CALL_CUES = ["telepon kemana", "telepon siapa", "telepon ke mana", "hubungi siapa",
-             "nomor yang bisa dihubungi", "nomor yang bisa ditelepon", "nomor minta tolong"]
+             "nomor yang bisa dihubungi", "nomor yang bisa ditelepon", "nomor minta tolong",
+             "nomor telepon minta tolong", "telepon minta tolong", "siapa yang bisa ditelepon",
+             "sapa yang bisa ditelepon"]
 CONTACT_CUES = NUMBER_CUES + WHERE_CUES
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",
