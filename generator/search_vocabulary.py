@@ -88,7 +88,7 @@ WHERE_CUES = ["kontak", "alamat", "hubungi", "mana", "dimana", "kemana", "terdek
 CALL_CUES = ["telepon kemana", "telepon siapa", "telepon ke mana", "hubungi siapa",
              "nomor yang bisa dihubungi", "nomor yang bisa ditelepon", "nomor minta tolong",
              "nomor telepon minta tolong", "telepon minta tolong", "siapa yang bisa ditelepon",
-             "sapa yang bisa ditelepon"]
+             "sapa yang bisa ditelepon", "siapa yang bisa dihubungi", "sapa yang bisa dihubungi"]
 CONTACT_CUES = NUMBER_CUES + WHERE_CUES
 
 # Asking what to do now: the decision guide answers it, first ("apa yg harus sy lakukan skrg",

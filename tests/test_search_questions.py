@@ -63,10 +63,13 @@ def test_a_place_typed_in_one_word_is_one_idea_of_a_question_for_contacts(real):
 def test_asking_whom_to_call_in_so_many_words_gives_the_emergency_numbers_first(real):
     # A told case ("anak disiksa") does not stop a call asked for outright ("telpon kemana");
     # the words must stand together, in order: "siapa yang telepon korban" tells a case.
-    (_, call), (_, story) = answers(real, ["telpon kemana kalo liat anak disiksa",
-                                           "siapa yang telepon korban tiap malam diancam"])
+    # Right after a denial they tell a case, a wife cut off from everyone, not a question.
+    (_, call), (_, story), (_, denied) = answers(real, [
+        "telpon kemana kalo liat anak disiksa", "siapa yang telepon korban tiap malam diancam",
+        "istri tidak boleh hubungi siapa pun selain suami"])
     assert first_result(call)["location"] == "darurat/", first_pages(call)
     assert first_result(story)["location"] != "darurat/", first_pages(story)
+    assert first_result(denied)["location"] != "darurat/", first_pages(denied)
 
 
 @pytest.mark.site

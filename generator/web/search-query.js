@@ -141,8 +141,10 @@ class QueryReader extends SearchIndex {
     concepts.asksContact = says(this.contactCues);
     concepts.asksNumber = says(this.numberCues);
     // ... these words together and in order, as a situation's phrases: "telpon kemana", not
-    // "siapa yang telepon korban"
-    concepts.asksCall = this.callCues.some(phrase => standsTogether(phrase, inOrder));
+    // "siapa yang telepon korban"; and not right after a denial: "istri tidak boleh hubungi
+    // siapa pun" tells a case (a wife cut off), it does not ask for a number
+    concepts.asksCall = this.callCues.some(phrase => standsTogether(phrase, inOrder,
+                                                                    this.denials));
     concepts.asksWhatToDo = says(this.whatToDoCues);
     concepts.typed = [...new Set(items.map(item => item.word))];
     return concepts;
