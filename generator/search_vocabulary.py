@@ -50,6 +50,11 @@ DEFINITION_NOT_BEFORE = sorted({"bisa", "boleh", "wajib", "harus", "perlu", "dap
 # "tidak mau": "tidak mau sekolah lagi" is a child who will not go back, which recovery
 # answers. Sent as roots (`denial_roots`).
 DENIALS = ["tidak", "tidak boleh", "tidak pernah", "tidak bisa", "bukan", "dilarang"]
+# Words that may stand between a situation's phrase's words, as stop words do, though the query
+# keeps them for its score: how often it happens ("suami saya sering bicara kasar", "laki ulun
+# suka mambuka hp ulun": the phrases "suami bicara kasar", "suami membuka ponsel"). Matched as
+# typed, spellings read first (index `phrase_gaps`).
+PHRASE_GAPS = ["sering", "selalu", "suka", "terus"]
 
 # Of several violence types one story tells, the one whose page to act on now leads: sexual
 # violence first (its clocks: HIV prevention within 72 hours, emergency contraception within

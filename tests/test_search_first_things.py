@@ -1,7 +1,8 @@
 """First things first, as a worker types them: a situation told in her own words finds its type
 and says why, the page to act on now leads, a stage asked for is understood, and a cue keeps
-its meaning (questions about a word, a number or the law: test_search_questions.py). The real
-handbook's index under Node (tests/search_node.py).
+its meaning (questions about a word, a number or the law: test_search_questions.py; a phrase's
+words, everyday forms and denials: test_search_phrases.py). The real handbook's index under
+Node (tests/search_node.py).
 """
 
 from __future__ import annotations
@@ -186,66 +187,6 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
 
 
 @pytest.mark.site
-def test_a_phrase_cue_needs_its_words_in_order(real):
-    # language.yml "phrases: [suami kabur tanpa kabar, ...]": the husband ran off (neglect);
-    # "kabur dari suami ... tanpa kabar" is a wife getting away. Stop words between count as
-    # side by side. A husband running off after a beating or a rape is that violence first;
-    # "alone: [suami kabur]": typed alone, it is the husband gone (neglect).
-    queries = ["suami kabur tanpa kabar", "suami saya kabur tidak pulang",
-               "istri kabur dari suami tanpa kabar ke keluarga",
-               "suami kabur setelah memukul istri", "suami kabur setelah memperkosa anak tiri",
-               "suami kabur"]
-    (_, ran_off), (_, mine), (_, fled), (_, beat), (_, raped), (_, alone) = answers(real, queries)
-    for answer in (ran_off, mine, alone):
-        assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(answer)["location"]), (
-            first_pages(answer))
-    reasons = [tag for group in fled for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
-    assert re.match(FIRST_CONTACT.format("fisik"), first_result(beat)["location"]), (
-        first_pages(beat))
-    assert re.match(FIRST_CONTACT.format("seksual"), first_result(raped)["location"]), (
-        first_pages(raped))
-
-
-@pytest.mark.site
-def test_money_offered_to_settle_is_not_money_withheld(real):
-    # language.yml Penelantaran "phrases: [tidak kasih duit, ...]": money not given is neglect;
-    # "ngajak damai kasih duit ... biar ga dilaporin" is pressure to settle, not neglect.
-    (_, withheld), (_, settle) = answers(real, [
-        "suami ga kasih duit belanja 3 bulan",
-        "keluarga pelaku ngajak damai kasih duit biar ga dilaporin, anak sy dicabuli"])
-    assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(withheld)["location"]), (
-        first_pages(withheld))
-    reasons = [tag for group in settle for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
-    assert not any(page.startswith("protokol/penelantaran/") for page in first_pages(settle)), (
-        first_pages(settle))
-
-
-@pytest.mark.site
-def test_a_word_cued_in_one_form_is_also_read_with_nya(real):
-    # "=pelaku" (its root "laku" is also in "dilakukan") still reads "pelakunya".
-    [(_, answer)] = answers(real, ["pelakunya mau menikahi ading ulun"])
-    reasons = [tag for group in answer for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert any("Menikah dengan pelaku" in tag for tag in reasons), reasons
-
-
-@pytest.mark.site
-def test_a_child_living_with_parents_is_not_a_child_left_behind(real):
-    # language.yml writes "anak =ditinggal": "tinggal" alone is where someone lives.
-    (_, lives), (_, left) = answers(real, ["anak tinggal dengan orang tua di desa",
-                                           "anak ditinggal"])
-    reasons = [tag for group in lives for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
-    assert re.match(FIRST_CONTACT.format("penelantaran"), first_pages(left, 1)[0]), (
-        first_pages(left))
-
-
-@pytest.mark.site
 def test_an_age_under_eighteen_is_a_child(real):
     # "anak karaoke" is a cue; "15 tahun" says the same as "anak", "umur 30" does not.
     (_, girl), (_, woman) = answers(real, ["cewek 15 tahun kerja di karaoke temani tamu",
@@ -377,28 +318,3 @@ def test_a_story_of_two_types_leads_with_the_first_contact_page_of_the_one_to_ac
                     firsts["istri ditampar suami lalu dilarang bertemu keluarga"]), firsts
     assert firsts["anak dicabuli, orang tua tidak peduli, tidak mau lapor"] == (
         "protokol/seksual/pengaduan/"), firsts
-
-
-@pytest.mark.site
-def test_a_phrase_denied_just_before_it_does_not_tell_its_stage(real):
-    # "kada sakulah lagi", "tidak boleh sekolah lagi": no longer at school, not back at school
-    # (recovery); "tidak pernah ceria lagi": not cheerful again; "tidak mau sekolah lagi": she
-    # will not go back, which recovery answers
-    denied = ["ading kada sakulah lagi disuruh bagawi di kebun",
-              "anak tidak boleh sekolah lagi mau dinikahkan",
-              "anak tidak pernah ceria lagi sejak dicabuli guru"]
-    said = dict(answers(real, [*denied, "anak tidak mau sekolah lagi setelah dibully"]))
-    for query in denied:
-        assert not first_pages(said[query], 1)[0].endswith("/pemulihan/"), (
-            query, first_pages(said[query]))
-    refused = first_pages(said["anak tidak mau sekolah lagi setelah dibully"], 1)[0]
-    assert refused == "protokol/psikis/pemulihan/", refused
-
-
-@pytest.mark.site
-def test_a_word_of_violence_denied_just_before_it_does_not_tell_its_type(real):
-    # "tidak memukul tapi selalu menghina": psychological violence, not physical (which would
-    # come first of the two if both were told)
-    [(query, answer)] = answers(real, ["suami tidak memukul tapi selalu menghina"])
-    assert re.match(FIRST_CONTACT.format("psikis"), first_pages(answer, 1)[0]), (
-        query, first_pages(answer))

@@ -37,6 +37,8 @@ class SearchIndex {
     this.roots = entries(meta.roots);
     this.fixes = entries(meta.fixes);  // Sastrawi's slips, corrected (search.py ROOT_FIXES)
     this.stopwords = new Set(meta.stopwords);
+    // words that may stand between a phrase's words ("sering"): search_vocabulary.PHRASE_GAPS
+    this.phraseGaps = new Set(meta.phrase_gaps || []);
     this.spellings = entries(meta.spellings);
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
                        openings: meta.definition.openings || [],

@@ -27,15 +27,7 @@ class QueryReader extends SearchIndex {
   queryRoot(word) {
     const root = this.root(word);
     if (this.df.has(root) || this.phrases.has(root)) return {root, weight: ALT.exact};
-    // Of the formal readings the handbook has, the one keeping most of the word: "ngemis" is
-    // mengemis (emis), not memis (mem); "ngelapor" is melapor (lapor).
-    let formal = null;
-    for (const form of informalForms(word)) {
-      const candidate = this.root(form);
-      if (this.df.has(candidate) && (!formal || candidate.length > formal.length)) {
-        formal = candidate;
-      }
-    }
+    const formal = this.formalRoot(word);
     if (formal) return {root: formal, weight: ALT.informal};
     // A slip of the thumb: the handbook's most used word one edit away stands for the word;
     // every root one slip away is kept as an alternative.
@@ -49,6 +41,20 @@ class QueryReader extends SearchIndex {
       }
     }
     return {root, weight: ALT.exact};
+  }
+
+  /* Of an everyday form's formal readings the handbook has, the root of the one keeping most
+     of the word: "ngemis" is mengemis (emis), not memis (mem); "ngelapor" is melapor (lapor);
+     "mambuka" is membuka (buka). Null when the handbook has none. */
+  formalRoot(word) {
+    let formal = null;
+    for (const form of informalForms(word)) {
+      const candidate = this.root(form);
+      if (this.df.has(candidate) && (!formal || candidate.length > formal.length)) {
+        formal = candidate;
+      }
+    }
+    return formal;
   }
 
   /* The query's ideas: each a label (what was typed) and alternatives (lists of roots). */
@@ -73,8 +79,15 @@ class QueryReader extends SearchIndex {
       const owned = /^(.{3,}?)(nya|ku|mu)$/.exec(item.word);
       if (owned) forms.add(`${this.root(owned[1])}=${owned[1]}`);
       if (item.also) forms.add(item.also);
+      // ... and an everyday form's formal reading, for the phrases as for the cues: "laki ulun
+      // suka mambuka hp ulun" has the phrase "suami membuka ponsel"
+      const formal = this.df.has(root) || this.phrases.has(root) ? null
+                                                                  : this.formalRoot(item.word);
+      if (formal) for (const form of [formal, ...cueRoots(item.word, formal)]) forms.add(form);
       for (const form of forms) everyRoot.add(form);
-      inOrder.push({forms, stop: this.stopwords.has(item.word)});
+      // "sering", "suka" may stand between a phrase's words as stop words do ("suami saya
+      // sering bicara kasar")
+      inOrder.push({forms, stop: this.stopwords.has(item.word) || this.phraseGaps.has(item.word)});
     }
     // "kelas 5": a child (under 18, UU 35/2014), for situations' cues such as "anak karaoke",
     // as if "anak" were typed
