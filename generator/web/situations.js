@@ -63,9 +63,13 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
 }
 
 /* Whether the query has the phrase's words side by side, in its order, or with only stop
-   words between them: "suami kabur", "suami saya kabur", not "kabur dari suami" (`inOrder`:
-   each typed word's forms, as `everyRoot` has them, and whether it is a stop word). */
+   words (and words of how often) between them: "suami kabur", "suami saya kabur", not "kabur
+   dari suami" (`inOrder`: each typed word's forms, as `everyRoot` has them, and whether it is
+   a stop word or a gap word). A denial of one word between them, which the phrase does not
+   have, breaks it: "suami saya tidak suka bicara kasar" (review 18). */
 function standsTogether(phrase, inOrder, denials = []) {
+  const denying = denials.filter(denial => denial.length === 1 && !phrase.includes(denial[0]))
+                         .map(denial => denial[0]);
   for (let start = 0; start < inOrder.length; start++) {
     if (denied(inOrder, start, denials)) continue;
     let at = start;
@@ -73,7 +77,10 @@ function standsTogether(phrase, inOrder, denials = []) {
       if (k > 0) {
         at += 1;
         // stop words the phrase does not have here may stand between ("suami saya kabur")
-        while (at < inOrder.length && inOrder[at].stop && !inOrder[at].forms.has(root)) at += 1;
+        while (at < inOrder.length && inOrder[at].stop && !inOrder[at].forms.has(root)) {
+          if (denying.some(word => inOrder[at].forms.has(word))) return false;
+          at += 1;
+        }
       }
       return at < inOrder.length && inOrder[at].forms.has(root);
     });
@@ -86,7 +93,10 @@ function standsTogether(phrase, inOrder, denials = []) {
    search_vocabulary.DENIALS): "kada sakulah lagi", "tidak boleh sekolah lagi" (no longer at
    school), not "kada handak sekolah lagi" (will not go back). */
 function denied(inOrder, start, denials) {
-  const before = k => start - k >= 0 ? inOrder[start - k].forms : new Set();
+  // a word of how often between the denial and the phrase does not count ("tidak suka ...")
+  let at = start;
+  while (at > 0 && inOrder[at - 1].gap) at -= 1;
+  const before = k => at - k >= 0 ? inOrder[at - k].forms : new Set();
   return denials.some(denial => denial.every((root, k) => before(denial.length - k).has(root)));
 }
 
