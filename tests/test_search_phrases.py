@@ -114,3 +114,8 @@ def test_a_word_of_how_often_and_an_everyday_form_keep_a_phrase_together(real):
         reasons = [tag for group in answer for tag in group[0].get("tags", [])
                    if tag.startswith("Sesuai situasi")]
         assert "Sesuai situasi: Kekerasan psikis" not in reasons, (query, reasons)
+    # ... but "tidak suka" before the person who does it is a complaint (review 19)
+    [(_, complaint)] = answers(real, ["saya tidak suka suami bicara kasar ke anak"])
+    reasons = [tag for group in complaint for tag in group[0].get("tags", [])
+               if tag.startswith("Sesuai situasi")]
+    assert "Sesuai situasi: Kekerasan psikis" in reasons, reasons

@@ -87,8 +87,7 @@ class QueryReader extends SearchIndex {
       for (const form of forms) everyRoot.add(form);
       // "sering", "suka" may stand between a phrase's words as stop words do ("suami saya
       // sering bicara kasar")
-      const gap = this.phraseGaps.has(item.word);
-      inOrder.push({forms, stop: this.stopwords.has(item.word) || gap, gap});
+      inOrder.push({forms, stop: this.stopwords.has(item.word) || this.phraseGaps.has(item.word)});
     }
     // "kelas 5": a child (under 18, UU 35/2014), for situations' cues such as "anak karaoke",
     // as if "anak" were typed

@@ -66,7 +66,8 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
    words (and words of how often) between them: "suami kabur", "suami saya kabur", not "kabur
    dari suami" (`inOrder`: each typed word's forms, as `everyRoot` has them, and whether it is
    a stop word or a gap word). A denial of one word between them, which the phrase does not
-   have, breaks it: "suami saya tidak suka bicara kasar" (review 18). */
+   have, breaks it: "suami saya tidak suka bicara kasar" (review 18); one before a person who
+   does it does not: "saya tidak suka suami bicara kasar" is a complaint (review 19). */
 function standsTogether(phrase, inOrder, denials = []) {
   const denying = denials.filter(denial => denial.length === 1 && !phrase.includes(denial[0]))
                          .map(denial => denial[0]);
@@ -93,10 +94,7 @@ function standsTogether(phrase, inOrder, denials = []) {
    search_vocabulary.DENIALS): "kada sakulah lagi", "tidak boleh sekolah lagi" (no longer at
    school), not "kada handak sekolah lagi" (will not go back). */
 function denied(inOrder, start, denials) {
-  // a word of how often between the denial and the phrase does not count ("tidak suka ...")
-  let at = start;
-  while (at > 0 && inOrder[at - 1].gap) at -= 1;
-  const before = k => at - k >= 0 ? inOrder[at - k].forms : new Set();
+  const before = k => start - k >= 0 ? inOrder[start - k].forms : new Set();
   return denials.some(denial => denial.every((root, k) => before(denial.length - k).has(root)));
 }
 
