@@ -292,10 +292,12 @@ def test_a_question_about_a_stage_for_no_type_leads_to_the_stage_page(real):
 def test_a_later_stage_asked_for_no_type_shows_the_stage_page_among_the_first_two(real):
     # No type told, and the words happen to suit one type's protocol best (a trafficking
     # victim's lawyer, a sexual violence victim's psychologist): the stage's own page, which
-    # answers for every type, comes second at least, before other types' protocols
+    # answers for every type, comes second at least, before other types' protocols; also when
+    # it has none of the words ("tidur di mana" asks for a shelter in words of its own)
     worker, index_path, _ = real
     asked = {"tidak bisa bayar pengacara untuk korban": "tahap/pendampingan/",
-             "bidan mau merujuk korban ke psikolog": "tahap/pemulihan/"}
+             "bidan mau merujuk korban ke psikolog": "tahap/pemulihan/",
+             "malam ini mau tidur di mana, kabur dari suami": "tahap/penampungan-sementara/"}
     answers = run_node(worker, index_path, search=list(asked))["search"]
     for (query, stage_page), answer in zip(asked.items(), answers, strict=True):
         assert stage_page in first_pages(answer, 2), (query, first_pages(answer))

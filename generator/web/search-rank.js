@@ -115,8 +115,10 @@ class Ranking extends QueryReader {
     // a case told in many words: the glossary and sources that mention every word come after
     const story = caseFirst && readsLikeSituation(situation, concepts);
     for (const page of this.pages.values()) {
-      // a page of a told type, or one a situation names itself
+      // a page of a told type, of the stage asked for ("tidur di mana": the shelter pages,
+      // whose words may be others), or one a situation names itself
       const raised = (page.type !== null && situation.types.has(page.type)) ||
+                     (page.stage !== null && situation.stages.has(page.stage)) ||
                      pointedTo(page, situation);
       let [factor, reasons] = firstThings(page, situation, caseFirst);
       if (page.reference && story) factor *= REFERENCE_IN_STORY;
