@@ -66,8 +66,9 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
    words (and words of how often) between them: "suami kabur", "suami saya kabur", not "kabur
    dari suami" (`inOrder`: each typed word's forms, as `everyRoot` has them, and whether it is
    a stop word or a gap word). A denial of one word between them, which the phrase does not
-   have, breaks it: "suami saya tidak suka bicara kasar" (review 18); one before a person who
-   does it does not: "saya tidak suka suami bicara kasar" is a complaint (review 19). */
+   have, breaks it: "suami saya tidak suka bicara kasar" (review 18). Before the phrase, only a
+   denial right before its first word denies it: in "saya tidak suka suami bicara kasar", a
+   complaint, "suka" stands between (review 19). */
 function standsTogether(phrase, inOrder, denials = []) {
   const denying = denials.filter(denial => denial.length === 1 && !phrase.includes(denial[0]))
                          .map(denial => denial[0]);
