@@ -38,6 +38,12 @@ def first_result(answer: list) -> dict:
     return answer[1 if answer[0][0]["location"] == GUIDE else 0][0]
 
 
+def reasons(answer: list) -> list[str]:
+    """The situations shown as the reason on the results ("Sesuai situasi: Penelantaran")."""
+    return [tag for group in answer for tag in group[0].get("tags", [])
+            if tag.startswith("Sesuai situasi")]
+
+
 def first_pages(answer: list, n: int = 3) -> list[str]:
     """The first `n` pages found; the decision guide offered above them is not one of them."""
     if answer and answer[0][0]["location"] == GUIDE:

@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from tests.search_node import FIRST_CONTACT, GUIDE, answers, first_pages, first_result, run_node
+from tests.search_node import (FIRST_CONTACT, GUIDE, answers, first_pages, first_result, reasons,
+                               run_node)
 
 
 @pytest.mark.site
@@ -178,9 +179,8 @@ def test_a_child_selling_cakes_is_not_a_child_sold(real):
     worker, index_path, _ = real
     cakes, sold = run_node(worker, index_path, search=[
         "anak jualan kue ke sekolah tiap pagi", "anak dijual ke malaysia"])["search"]
-    reasons = [tag for group in cakes for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert not any("perdagangan" in tag.lower() for tag in reasons), reasons
+    said = reasons(cakes)
+    assert not any("perdagangan" in tag.lower() for tag in said), said
     first = first_result(sold)
     assert re.match(FIRST_CONTACT.format("perdagangan-orang"), first["location"]), (
         first_pages(sold))
@@ -191,8 +191,6 @@ def test_an_age_under_eighteen_is_a_child(real):
     # "anak karaoke" is a cue; "15 tahun" says the same as "anak", "umur 30" does not.
     (_, girl), (_, woman) = answers(real, ["cewek 15 tahun kerja di karaoke temani tamu",
                                            "ibu umur 30 kerja di karaoke"])
-    reasons = lambda answer: [tag for group in answer for tag in group[0].get("tags", [])
-                              if tag.startswith("Sesuai situasi")]
     assert any("Eksploitasi" in tag for tag in reasons(girl)), reasons(girl)
     assert not any("Eksploitasi" in tag for tag in reasons(woman)), reasons(woman)
 
@@ -206,9 +204,8 @@ def test_an_age_weighs_as_the_word_child_not_as_rare_words(real):
                                           "istri kerja di karaoke sudah 2 tahun"])
     protocols = [page for page in first_pages(girl, 5) if page.startswith("protokol/")]
     assert re.match(FIRST_CONTACT.format("eksploitasi"), protocols[0]), first_pages(girl, 5)
-    reasons = [tag for group in wife for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert not any("Eksploitasi" in tag for tag in reasons), reasons
+    said = reasons(wife)
+    assert not any("Eksploitasi" in tag for tag in said), said
 
 
 @pytest.mark.site

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.search_node import FIRST_CONTACT, answers, first_pages, first_result
+from tests.search_node import FIRST_CONTACT, answers, first_pages, first_result, reasons
 
 
 @pytest.mark.site
@@ -27,9 +27,8 @@ def test_a_phrase_cue_needs_its_words_in_order(real):
     for answer in (ran_off, mine, alone):
         assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(answer)["location"]), (
             first_pages(answer))
-    reasons = [tag for group in fled for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
+    said = reasons(fled)
+    assert "Sesuai situasi: Penelantaran" not in said, said
     assert re.match(FIRST_CONTACT.format("fisik"), first_result(beat)["location"]), (
         first_pages(beat))
     assert re.match(FIRST_CONTACT.format("seksual"), first_result(raped)["location"]), (
@@ -45,9 +44,8 @@ def test_money_offered_to_settle_is_not_money_withheld(real):
         "keluarga pelaku ngajak damai kasih duit biar ga dilaporin, anak sy dicabuli"])
     assert re.match(FIRST_CONTACT.format("penelantaran"), first_result(withheld)["location"]), (
         first_pages(withheld))
-    reasons = [tag for group in settle for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
+    said = reasons(settle)
+    assert "Sesuai situasi: Penelantaran" not in said, said
     assert not any(page.startswith("protokol/penelantaran/") for page in first_pages(settle)), (
         first_pages(settle))
 
@@ -56,9 +54,8 @@ def test_money_offered_to_settle_is_not_money_withheld(real):
 def test_a_word_cued_in_one_form_is_also_read_with_nya(real):
     # "=pelaku" (its root "laku" is also in "dilakukan") still reads "pelakunya".
     [(_, answer)] = answers(real, ["pelakunya mau menikahi ading ulun"])
-    reasons = [tag for group in answer for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert any("Menikah dengan pelaku" in tag for tag in reasons), reasons
+    said = reasons(answer)
+    assert any("Menikah dengan pelaku" in tag for tag in said), said
 
 
 @pytest.mark.site
@@ -66,9 +63,8 @@ def test_a_child_living_with_parents_is_not_a_child_left_behind(real):
     # language.yml writes "anak =ditinggal": "tinggal" alone is where someone lives.
     (_, lives), (_, left) = answers(real, ["anak tinggal dengan orang tua di desa",
                                            "anak ditinggal"])
-    reasons = [tag for group in lives for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Penelantaran" not in reasons, reasons
+    said = reasons(lives)
+    assert "Sesuai situasi: Penelantaran" not in said, said
     assert re.match(FIRST_CONTACT.format("penelantaran"), first_pages(left, 1)[0]), (
         first_pages(left))
 
@@ -111,11 +107,9 @@ def test_a_word_of_how_often_and_an_everyday_form_keep_a_phrase_together(real):
     assert re.match(FIRST_CONTACT.format("psikis"), first_pages(often, 1)[0]), first_pages(often)
     assert "privasi/" in first_pages(banjar, 2), first_pages(banjar)
     for query, answer in denied:
-        reasons = [tag for group in answer for tag in group[0].get("tags", [])
-                   if tag.startswith("Sesuai situasi")]
-        assert "Sesuai situasi: Kekerasan psikis" not in reasons, (query, reasons)
+        said = reasons(answer)
+        assert "Sesuai situasi: Kekerasan psikis" not in said, (query, said)
     # ... but "tidak suka" before the person who does it is a complaint (review 19)
     [(_, complaint)] = answers(real, ["saya tidak suka suami bicara kasar ke anak"])
-    reasons = [tag for group in complaint for tag in group[0].get("tags", [])
-               if tag.startswith("Sesuai situasi")]
-    assert "Sesuai situasi: Kekerasan psikis" in reasons, reasons
+    said = reasons(complaint)
+    assert "Sesuai situasi: Kekerasan psikis" in said, said
