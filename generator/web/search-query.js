@@ -45,8 +45,11 @@ class QueryReader extends SearchIndex {
 
   /* Of an everyday form's formal readings the handbook has, the root of the one keeping most
      of the word: "ngemis" is mengemis (emis), not memis (mem); "ngelapor" is melapor (lapor);
-     "mambuka" is membuka (buka). Null when the handbook has none. */
+     "mambuka" is membuka (buka). Null when the handbook has none. Worked out once per word: a
+     query's phrases and its ideas both ask, and so does every keystroke after it. */
   formalRoot(word) {
+    if (!this.formalRead) this.formalRead = new Map();
+    if (this.formalRead.has(word)) return this.formalRead.get(word);
     let formal = null;
     for (const form of informalForms(word)) {
       const candidate = this.root(form);
@@ -54,6 +57,7 @@ class QueryReader extends SearchIndex {
         formal = candidate;
       }
     }
+    this.formalRead.set(word, formal);
     return formal;
   }
 
