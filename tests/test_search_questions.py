@@ -21,6 +21,18 @@ def test_a_question_about_a_word_asked_after_it_goes_to_the_glossary(real):
 
 
 @pytest.mark.site
+def test_what_a_term_is_for_asked_after_it_goes_to_the_glossary(real):
+    # "visum itu buat apa", "LPSK itu untuk apa": what it is for. "buat apa" alone is not that
+    # question: "pelaku minta foto anak buat apa" tells a case, the protocols answer it.
+    said = dict(answers(real, ["visum itu buat apa", "LPSK itu untuk apa",
+                               "pelaku minta foto anak buat apa"]))
+    for query in ("visum itu buat apa", "LPSK itu untuk apa"):
+        assert first_pages(said[query], 1) == ["glosarium/"], (query, first_pages(said[query]))
+    case = first_pages(said["pelaku minta foto anak buat apa"])
+    assert "glosarium/" not in case, case
+
+
+@pytest.mark.site
 def test_a_term_asked_about_right_after_it_goes_to_the_glossary_whatever_follows(real):
     # "visum tu apa jar polisi disuruh visum": what a visum is, then why she asks; not a case.
     # "perkosaan itu apa bisa damai" asks whether (yes or no), not what: mediation's page
