@@ -113,3 +113,26 @@ def test_a_word_of_how_often_and_an_everyday_form_keep_a_phrase_together(real):
     [(_, complaint)] = answers(real, ["saya tidak suka suami bicara kasar ke anak"])
     said = reasons(complaint)
     assert "Sesuai situasi: Kekerasan psikis" in said, said
+
+
+@pytest.mark.site
+def test_a_child_left_in_a_childrens_home_asks_for_the_shelter_stage(real):
+    # language.yml Penampungan sementara "panti asuhan", "titip di panti": a place to live for
+    # a child no one cares for (pengasuhan alternatif). "panti pijat" is exploitation, not that.
+    (_, left), (_, massage) = answers(real, [
+        "anak terlantar sdh dititip di panti, kaya apa habis tu",
+        "anak 15 tahun kerja di panti pijat"])
+    assert first_pages(left, 1) == ["protokol/penelantaran/penampungan-sementara/"], (
+        first_pages(left))
+    said = reasons(massage)
+    assert not any("Tahap penampungan" in tag for tag in said), said
+
+
+@pytest.mark.site
+def test_a_case_brought_to_adat_asks_whether_mediation_is_allowed(real):
+    # "dibawa ke adat", "lapor ke Damang" (the mediation page: meet the Damang or mantir in
+    # private): sexual violence is not settled out of court (UU 12/2022 Pasal 23)
+    (_, adat), (_, damang) = answers(real, ["kasus cabul anak dibawa ke adat, kawa kah?",
+                                            "anak dicabuli, keluarga lapor ke damang"])
+    for answer in (adat, damang):
+        assert first_pages(answer, 1) == ["protokol/seksual/mediasi/"], first_pages(answer)
