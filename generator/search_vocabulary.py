@@ -41,9 +41,11 @@ DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "gunan
                        "gunanya untuk apa", "fungsinya buat apa", "fungsinya untuk apa"]
 # ... or right after a term that opens the query, whatever follows ("visum tu apa jar polisi
 # disuruh visum"), unless what follows asks yes or no: "perkosaan itu apa bisa damai" asks
-# whether, not what (review 12).
+# whether, not what (review 12); or "if": "lapor polisi itu buat apa kalau tidak ditanggapi"
+# asks what good it does (review 21).
 DEFINITION_NOT_BEFORE = sorted({"bisa", "boleh", "wajib", "harus", "perlu", "dapat", "termasuk",
-                                "sudah", "ada", "benar", "apakah", "kawa", "mesti"})
+                                "sudah", "ada", "benar", "apakah", "kawa", "mesti", "kalau",
+                                "jika", "bila"})
 
 # Words that deny a situation's phrase, or a cue of one word, right after them
 # (web/situations.js standsTogether, deniedWord): "kada sakulah lagi", "tidak boleh sekolah

@@ -116,23 +116,30 @@ def test_a_word_of_how_often_and_an_everyday_form_keep_a_phrase_together(real):
 
 
 @pytest.mark.site
-def test_a_child_left_in_a_childrens_home_asks_for_the_shelter_stage(real):
-    # language.yml Penampungan sementara "panti asuhan", "titip di panti": a place to live for
-    # a child no one cares for (pengasuhan alternatif). "panti pijat" is exploitation, not that.
-    (_, left), (_, massage) = answers(real, [
-        "anak terlantar sdh dititip di panti, kaya apa habis tu",
-        "anak 15 tahun kerja di panti pijat"])
-    assert first_pages(left, 1) == ["protokol/penelantaran/penampungan-sementara/"], (
-        first_pages(left))
-    said = reasons(massage)
-    assert not any("Tahap penampungan" in tag for tag in said), said
+def test_a_child_placed_in_a_childrens_home_asks_for_the_shelter_stage(real):
+    # language.yml Penampungan sementara "titip di panti asuhan": a place to live for a child
+    # no one cares for (pengasuhan alternatif). A child abused in a home needs first response,
+    # and a child left in a massage parlour ("panti pijat") is exploitation (review 21).
+    (_, placed), (_, abused), (_, massage) = answers(real, [
+        "anak terlantar sdh dititip di panti asuhan, kaya apa habis tu",
+        "anak panti asuhan dicabuli pengasuh", "anak dititipkan di panti pijat oleh tante"])
+    assert first_pages(placed, 1) == ["protokol/penelantaran/penampungan-sementara/"], (
+        first_pages(placed))
+    assert re.match(FIRST_CONTACT.format("seksual"), first_result(abused)["location"]), (
+        first_pages(abused))
+    assert not any("penampungan-sementara" in page for page in first_pages(massage)), (
+        first_pages(massage))
 
 
 @pytest.mark.site
 def test_a_case_brought_to_adat_asks_whether_mediation_is_allowed(real):
-    # "dibawa ke adat", "lapor ke Damang" (the mediation page: meet the Damang or mantir in
-    # private): sexual violence is not settled out of court (UU 12/2022 Pasal 23)
-    (_, adat), (_, damang) = answers(real, ["kasus cabul anak dibawa ke adat, kawa kah?",
-                                            "anak dicabuli, keluarga lapor ke damang"])
+    # "dibawa ke adat", "dibawa ke Damang" (the mediation page: meet the Damang or mantir in
+    # private): sexual violence is not settled out of court (UU 12/2022 Pasal 23). Reporting
+    # to the Damang where the police are far is a first report, not a settlement, and a
+    # wedding "pakai adat" is no settlement either (review 21).
+    (_, adat), (_, damang), (_, report) = answers(real, [
+        "kasus cabul anak dibawa ke adat, kawa kah?", "anak dicabuli, keluarga bawa ke damang",
+        "korban perkosaan lapor ke damang karena polisi jauh"])
     for answer in (adat, damang):
         assert first_pages(answer, 1) == ["protokol/seksual/mediasi/"], first_pages(answer)
+    assert first_pages(report, 1) != ["protokol/seksual/mediasi/"], first_pages(report)

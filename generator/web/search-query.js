@@ -18,6 +18,8 @@ const ALT = {exact: 1, informal: 0.95, name: 0.8, synonym: 0.6, sibling: 0.35, f
              prefix: 0.6};
 // Shorter words have too many real neighbours: "sawit" is one letter from "sakit".
 const FUZZY_MIN = 6;
+// "visum et repertum itu apa", "PEP hiv itu apa": a question about a word names a word or two
+const ASKED_WORDS = 2;
 // Prefixes (Indonesian and Banjar) and endings around a spelled word: "didabau", "badamaian".
 const AFFIXED = /^(di|mam|man|mang|ma|ba|ta|ka|ber|ter|me|mem|men|meng)?(.+?)(an|i|kan|nya)?$/;
 
@@ -100,9 +102,18 @@ class QueryReader extends SearchIndex {
     // "delik aduan artinya": the question is what it means, the glossary answers it
     const opening = ` ${queryWords(query).join(" ")} `;
     // ... "LPSK itu apa", "visum tu apa": the same question, asked after the word, at the end
-    // of the query or of its first part ("lpsk tu apa, kawa minta perlindungan saksi kah")
-    const closes = part => part.length > 2 && this.definition.closings.some(
-      words => ` ${part.map(item => item.word).join(" ")} `.endsWith(` ${words} `));
+    // of the query or of its first part ("lpsk tu apa, kawa minta perlindungan saksi kah"),
+    // after a word or two: a longer start tells what happened ("paman suka pegang paha anak itu
+    // apa", "pelaku minta foto itu buat apa"; review 21), unless they are one term: "lembaga
+    // perlindungan saksi dan korban tu apa"
+    const closes = part => this.definition.closings.some(words => {
+      const closing = words.split(" ").length;
+      const before = part.slice(0, -closing).filter(item => !this.stopwords.has(item.word))
+        .map(item => this.root(item.word));
+      return before.length >= 1 && ` ${part.map(item => item.word).join(" ")} `.endsWith(
+        ` ${words} `) && (before.length <= ASKED_WORDS ||
+                          this.longestPhrase(before, 0)?.roots.length === before.length);
+    });
     const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
       this.definition.openings.some(words => opening.startsWith(` ${words} `)) ||
       closes(items) || closes(this.spelledWords(query.split(/[,.;:?!]/)[0])) ||
