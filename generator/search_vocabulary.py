@@ -32,20 +32,22 @@ DEFINITION_WORDS = sorted({"arti", "artinya", "pengertian", "maksud", "maksudnya
 # Two words that ask the same at the start of a question: "apa itu delik aduan".
 DEFINITION_OPENINGS = ["apa itu", "apakah itu", "apa sih"]
 # ... or at its end, after the word asked about: "LPSK itu apa", "visum tu apa" ("tu" is read
-# as "itu", protocols/language.yml), "LPSK gunanya apa", "visum itu buat apa": what it is for,
-# the glossary says. Not "apa tugas ...", "apa gunanya ..." at the start: "apa tugas guru kalau
-# murid cerita dicabuli" tells a case (review 9). Not "buat apa" alone: "buat apa lapor" asks
-# whether, and "pelaku minta foto buat apa" tells a case.
+# as "itu", protocols/language.yml), "LPSK gunanya apa": what it is for, the glossary says. Not
+# "apa tugas ...", "apa gunanya ..." at the start: "apa tugas guru kalau murid cerita dicabuli"
+# tells a case (review 9).
 DEFINITION_CLOSINGS = ["itu apa", "apa itu", "itu apa sih", "itu apa ya", "gunanya apa",
-                       "fungsinya apa", "itu buat apa", "itu untuk apa", "gunanya buat apa",
-                       "gunanya untuk apa", "fungsinya buat apa", "fungsinya untuk apa"]
+                       "fungsinya apa"]
+# ... and what it is for, at the end, right after a glossary word or phrase only: "visum itu
+# buat apa", "LPSK itu untuk apa"; "pelaku rekam itu buat apa" and "lapor polisi itu buat apa
+# kalau tidak ditanggapi" ask about what someone did, and "buat apa" alone whether (review 21,
+# 22).
+DEFINITION_PURPOSES = ["itu buat apa", "itu untuk apa", "gunanya buat apa", "gunanya untuk apa",
+                       "fungsinya buat apa", "fungsinya untuk apa"]
 # ... or right after a term that opens the query, whatever follows ("visum tu apa jar polisi
 # disuruh visum"), unless what follows asks yes or no: "perkosaan itu apa bisa damai" asks
-# whether, not what (review 12); or "if": "lapor polisi itu buat apa kalau tidak ditanggapi"
-# asks what good it does (review 21).
+# whether, not what (review 12).
 DEFINITION_NOT_BEFORE = sorted({"bisa", "boleh", "wajib", "harus", "perlu", "dapat", "termasuk",
-                                "sudah", "ada", "benar", "apakah", "kawa", "mesti", "kalau",
-                                "jika", "bila"})
+                                "sudah", "ada", "benar", "apakah", "kawa", "mesti"})
 
 # Words that deny a situation's phrase, or a cue of one word, right after them
 # (web/situations.js standsTogether, deniedWord): "kada sakulah lagi", "tidak boleh sekolah

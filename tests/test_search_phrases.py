@@ -116,30 +116,52 @@ def test_a_word_of_how_often_and_an_everyday_form_keep_a_phrase_together(real):
 
 
 @pytest.mark.site
-def test_a_child_placed_in_a_childrens_home_asks_for_the_shelter_stage(real):
-    # language.yml Penampungan sementara "titip di panti asuhan": a place to live for a child
-    # no one cares for (pengasuhan alternatif). A child abused in a home needs first response,
-    # and a child left in a massage parlour ("panti pijat") is exploitation (review 21).
-    (_, placed), (_, abused), (_, massage) = answers(real, [
-        "anak terlantar sdh dititip di panti asuhan, kaya apa habis tu",
-        "anak panti asuhan dicabuli pengasuh", "anak dititipkan di panti pijat oleh tante"])
+def test_asking_to_place_a_child_in_a_childrens_home_asks_for_the_shelter_stage(real):
+    # language.yml Penampungan sementara "mau titip anak di panti asuhan": a place to live for
+    # a child no one cares for (pengasuhan alternatif). A child abused in a home, or after
+    # being placed there, needs first response, and a child left in a massage parlour ("panti
+    # pijat") is exploitation (reviews 21 and 22).
+    (_, placed), (_, abused), (_, after), (_, massage) = answers(real, [
+        "anak terlantar, mau titip anak di panti asuhan kaya apa caranya",
+        "anak panti asuhan dicabuli pengasuh", "anak masuk panti asuhan lalu dicabuli pengasuh",
+        "anak dititipkan di panti pijat oleh tante"])
     assert first_pages(placed, 1) == ["protokol/penelantaran/penampungan-sementara/"], (
         first_pages(placed))
-    assert re.match(FIRST_CONTACT.format("seksual"), first_result(abused)["location"]), (
-        first_pages(abused))
+    for answer in (abused, after):
+        assert re.match(FIRST_CONTACT.format("seksual"), first_result(answer)["location"]), (
+            first_pages(answer))
     assert not any("penampungan-sementara" in page for page in first_pages(massage)), (
         first_pages(massage))
+
+
+@pytest.mark.site
+def test_asking_where_to_stay_is_a_shelter_question_and_where_someone_lives_is_not(real):
+    # "bisa tinggal di mana", "kaina (nanti) tinggal di mana": a place to stay is sought.
+    # "pelaku tinggal di mana" asks an address (review 22).
+    (_, stay), (_, later), (_, address) = answers(real, [
+        "korban perdagangan orang blm bisa pulang, bisa tinggal di mana",
+        "anak ditinggal abah uma, kadada nang ngurus, kaina tinggal di mana",
+        "anak dicabuli tetangga, pelaku tinggal di mana"])
+    assert first_pages(stay, 1) == ["protokol/perdagangan-orang/penampungan-sementara/"], (
+        first_pages(stay))
+    assert first_pages(later, 1) == ["protokol/penelantaran/penampungan-sementara/"], (
+        first_pages(later))
+    assert not any("penampungan-sementara" in page for page in first_pages(address)), (
+        first_pages(address))
 
 
 @pytest.mark.site
 def test_a_case_brought_to_adat_asks_whether_mediation_is_allowed(real):
     # "dibawa ke adat", "dibawa ke Damang" (the mediation page: meet the Damang or mantir in
     # private): sexual violence is not settled out of court (UU 12/2022 Pasal 23). Reporting
-    # to the Damang where the police are far is a first report, not a settlement, and a
-    # wedding "pakai adat" is no settlement either (review 21).
-    (_, adat), (_, damang), (_, report) = answers(real, [
+    # to the Damang where the police are far is a first report, not a settlement, and a child
+    # married "lewat jalur adat" is child marriage, an offence to report (UU 12/2022 Pasal 10;
+    # reviews 21 and 22).
+    (_, adat), (_, damang), (_, report), (_, married) = answers(real, [
         "kasus cabul anak dibawa ke adat, kawa kah?", "anak dicabuli, keluarga bawa ke damang",
-        "korban perkosaan lapor ke damang karena polisi jauh"])
+        "korban perkosaan lapor ke damang karena polisi jauh",
+        "anak dikawinkan lewat jalur adat"])
     for answer in (adat, damang):
         assert first_pages(answer, 1) == ["protokol/seksual/mediasi/"], first_pages(answer)
-    assert first_pages(report, 1) != ["protokol/seksual/mediasi/"], first_pages(report)
+    for answer in (report, married):
+        assert first_pages(answer, 1) != ["protokol/seksual/mediasi/"], first_pages(answer)

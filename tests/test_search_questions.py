@@ -22,12 +22,13 @@ def test_a_question_about_a_word_asked_after_it_goes_to_the_glossary(real):
 
 @pytest.mark.site
 def test_what_a_term_is_for_asked_after_it_goes_to_the_glossary(real):
-    # "visum itu buat apa", "LPSK itu untuk apa": what it is for, after a word or two or one
-    # term. "buat apa" alone is not that question, and neither is a closing after what someone
-    # did: "pelaku minta foto itu buat apa" tells a case, the protocols answer it (review 21).
+    # "visum itu buat apa", "LPSK itu untuk apa": what it is for, right after a term. After a
+    # word or two, or one term, "itu apa" asks a meaning ("diversi itu apa bila pelaku anak").
+    # "buat apa" alone is not that question, and neither is a closing after what someone did:
+    # "pelaku rekam itu buat apa" tells a case, the protocols answer it (reviews 21 and 22).
     asked = ["visum itu buat apa", "LPSK itu untuk apa",
-             "lembaga perlindungan saksi dan korban tu apa"]
-    told = ["pelaku minta foto anak buat apa", "pelaku minta foto itu buat apa",
+             "lembaga perlindungan saksi dan korban tu apa", "diversi itu apa bila pelaku anak"]
+    told = ["pelaku minta foto anak buat apa", "pelaku rekam itu buat apa",
             "paman suka pegang paha anak itu apa",
             "lapor polisi itu buat apa kalau tidak ditanggapi"]
     said = dict(answers(real, asked + told))

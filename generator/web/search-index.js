@@ -43,6 +43,7 @@ class SearchIndex {
     this.definition = {words: new Set(meta.definition.words), page: meta.definition.page,
                        openings: meta.definition.openings || [],
                        closings: meta.definition.closings || [],
+                       purposes: meta.definition.purposes || [],
                        notBefore: new Set(meta.definition.not_before || [])};
     // words that ask for the law: the sources page, and no head start for first contact
     this.sourceCues = (meta.sources || []).map(cue => cue.split(" "));

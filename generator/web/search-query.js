@@ -104,16 +104,21 @@ class QueryReader extends SearchIndex {
     // ... "LPSK itu apa", "visum tu apa": the same question, asked after the word, at the end
     // of the query or of its first part ("lpsk tu apa, kawa minta perlindungan saksi kah"),
     // after a word or two: a longer start tells what happened ("paman suka pegang paha anak itu
-    // apa", "pelaku minta foto itu buat apa"; review 21), unless they are one term: "lembaga
-    // perlindungan saksi dan korban tu apa"
-    const closes = part => this.definition.closings.some(words => {
-      const closing = words.split(" ").length;
-      const before = part.slice(0, -closing).filter(item => !this.stopwords.has(item.word))
-        .map(item => this.root(item.word));
-      return before.length >= 1 && ` ${part.map(item => item.word).join(" ")} `.endsWith(
-        ` ${words} `) && (before.length <= ASKED_WORDS ||
-                          this.longestPhrase(before, 0)?.roots.length === before.length);
-    });
+    // apa"; review 21), unless it is one term: "lembaga perlindungan saksi dan korban tu apa".
+    // What it is for ("visum itu buat apa"): after one term only (review 22).
+    const closes = part => {
+      const words = ` ${part.map(item => item.word).join(" ")} `;
+      const before = closing => part.slice(0, -closing.split(" ").length)
+        .filter(item => !this.stopwords.has(item.word)).map(item => this.root(item.word));
+      const term = roots => roots.length > 0 &&
+        this.longestPhrase(roots, 0)?.roots.length === roots.length;
+      return this.definition.closings.some(closing => {
+        const roots = before(closing);
+        return words.endsWith(` ${closing} `) &&
+               ((roots.length >= 1 && roots.length <= ASKED_WORDS) || term(roots));
+      }) || this.definition.purposes.some(closing => words.endsWith(` ${closing} `) &&
+                                                      term(before(closing)));
+    };
     const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
       this.definition.openings.some(words => opening.startsWith(` ${words} `)) ||
       closes(items) || closes(this.spelledWords(query.split(/[,.;:?!]/)[0])) ||
