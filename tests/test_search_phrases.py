@@ -137,31 +137,34 @@ def test_asking_to_place_a_child_in_a_childrens_home_asks_for_the_shelter_stage(
 @pytest.mark.site
 def test_asking_where_to_stay_is_a_shelter_question_and_where_someone_lives_is_not(real):
     # "bisa tinggal di mana", "kaina (nanti) tinggal di mana": a place to stay is sought.
-    # "pelaku tinggal di mana" asks an address (review 22).
-    (_, stay), (_, later), (_, address) = answers(real, [
+    # "pelaku tinggal di mana", "pelaku sementara tinggal di mana" (for now) ask an address
+    # (reviews 22 and 23).
+    (_, stay), (_, later), (_, address), (_, now) = answers(real, [
         "korban perdagangan orang blm bisa pulang, bisa tinggal di mana",
         "anak ditinggal abah uma, kadada nang ngurus, kaina tinggal di mana",
-        "anak dicabuli tetangga, pelaku tinggal di mana"])
+        "anak dicabuli tetangga, pelaku tinggal di mana",
+        "anak dipukul ayah, ayah sementara tinggal di mana"])
     assert first_pages(stay, 1) == ["protokol/perdagangan-orang/penampungan-sementara/"], (
         first_pages(stay))
     assert first_pages(later, 1) == ["protokol/penelantaran/penampungan-sementara/"], (
         first_pages(later))
-    assert not any("penampungan-sementara" in page for page in first_pages(address)), (
-        first_pages(address))
+    for answer in (address, now):
+        assert not any("penampungan-sementara" in page for page in first_pages(answer)), (
+            first_pages(answer))
 
 
 @pytest.mark.site
 def test_a_case_brought_to_adat_asks_whether_mediation_is_allowed(real):
-    # "dibawa ke adat", "dibawa ke Damang" (the mediation page: meet the Damang or mantir in
-    # private): sexual violence is not settled out of court (UU 12/2022 Pasal 23). Reporting
+    # "dibawa ke adat", a case "dibawa ke Damang" (the mediation page: meet the Damang or mantir
+    # in private): sexual violence is not settled out of court (UU 12/2022 Pasal 23). Reporting
     # to the Damang where the police are far is a first report, not a settlement, and a child
     # married "lewat jalur adat" is child marriage, an offence to report (UU 12/2022 Pasal 10;
     # reviews 21 and 22).
-    (_, adat), (_, damang), (_, report), (_, married) = answers(real, [
-        "kasus cabul anak dibawa ke adat, kawa kah?", "anak dicabuli, keluarga bawa ke damang",
+    (_, adat), (_, damang), (_, report), (_, married), (_, helped) = answers(real, [
+        "kasus cabul anak dibawa ke adat, kawa kah?", "anak dicabuli, kasusnya dibawa ke damang",
         "korban perkosaan lapor ke damang karena polisi jauh",
-        "anak dikawinkan lewat jalur adat"])
+        "anak dikawinkan lewat jalur adat", "korban dibawa ke mantir minta tolong"])
     for answer in (adat, damang):
         assert first_pages(answer, 1) == ["protokol/seksual/mediasi/"], first_pages(answer)
-    for answer in (report, married):
+    for answer in (report, married, helped):
         assert first_pages(answer, 1) != ["protokol/seksual/mediasi/"], first_pages(answer)
