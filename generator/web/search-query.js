@@ -112,12 +112,11 @@ class QueryReader extends SearchIndex {
         .filter(item => !this.stopwords.has(item.word)).map(item => this.root(item.word));
       const term = roots => roots.length > 0 &&
         this.longestPhrase(roots, 0)?.roots.length === roots.length;
-      return this.definition.closings.some(closing => {
+      const ends = closing => words.endsWith(` ${closing} `);
+      return this.definition.closings.filter(ends).some(closing => {
         const roots = before(closing);
-        return words.endsWith(` ${closing} `) &&
-               ((roots.length >= 1 && roots.length <= ASKED_WORDS) || term(roots));
-      }) || this.definition.purposes.some(closing => words.endsWith(` ${closing} `) &&
-                                                      term(before(closing)));
+        return (roots.length >= 1 && roots.length <= ASKED_WORDS) || term(roots);
+      }) || this.definition.purposes.filter(ends).some(closing => term(before(closing)));
     };
     const asksMeaning = items.some(item => this.definition.words.has(item.word)) ||
       this.definition.openings.some(words => opening.startsWith(` ${words} `)) ||
