@@ -157,9 +157,9 @@ def test_asking_where_to_stay_is_a_shelter_question_and_where_someone_lives_is_n
 def test_a_case_brought_to_adat_asks_whether_mediation_is_allowed(real):
     # "dibawa ke adat", a case "dibawa ke Damang" (the mediation page: meet the Damang or mantir
     # in private): sexual violence is not settled out of court (UU 12/2022 Pasal 23). Reporting
-    # to the Damang where the police are far is a first report, not a settlement, and a child
-    # married "lewat jalur adat" is child marriage, an offence to report (UU 12/2022 Pasal 10;
-    # reviews 21 and 22).
+    # to the Damang where the police are far, or a victim brought to a mantir for help, is a
+    # first report, not a settlement, and a child married "lewat jalur adat" is child marriage,
+    # an offence to report (UU 12/2022 Pasal 10; reviews 21 to 23).
     (_, adat), (_, damang), (_, report), (_, married), (_, helped) = answers(real, [
         "kasus cabul anak dibawa ke adat, kawa kah?", "anak dicabuli, kasusnya dibawa ke damang",
         "korban perkosaan lapor ke damang karena polisi jauh",
