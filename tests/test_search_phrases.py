@@ -116,6 +116,16 @@ def test_a_word_of_how_often_and_an_everyday_form_keep_a_phrase_together(real):
 
 
 @pytest.mark.site
+def test_a_banjar_denial_reads_as_the_formal_one(real):
+    # "kada bulih" is "tidak boleh" (review 23): a wife not allowed out of the house by her
+    # husband is psychological violence, as "tidak boleh keluar rumah" tells it
+    [(_, answer)] = answers(real, ["bini kada bulih kaluar rumah lawan lakinya"])
+    assert "Sesuai situasi: Kekerasan psikis" in reasons(answer), reasons(answer)
+    assert re.match(FIRST_CONTACT.format("psikis"), first_result(answer)["location"]), (
+        first_pages(answer))
+
+
+@pytest.mark.site
 def test_asking_to_place_a_child_in_a_childrens_home_asks_for_the_shelter_stage(real):
     # language.yml Penampungan sementara "mau titip anak di panti asuhan": a place to live for
     # a child no one cares for (pengasuhan alternatif). A child abused in a home, or after
