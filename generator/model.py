@@ -125,6 +125,7 @@ class Situation:
     types: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()  # other pages by address: "privasi", "darurat"
+    urgent: bool = False  # act now: its stage leads when another stage is asked too
 
 
 URGENCY_LABELS = {

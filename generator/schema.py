@@ -378,6 +378,9 @@ LANGUAGE = Record("daftar kata", {
         "alone": Field(text_list(1), "Frasa yang menunjuk situasi hanya bila diketik "
                        "sendiri, tanpa kata lain, mis. 'suami kabur' (dalam cerita yang lebih "
                        "panjang, suami yang kabur bisa pelaku yang lari setelah memukul)."),
+        "urgent": Field(Flag(), "true: situasi ini berarti bertindak sekarang (mis. baru terjadi, "
+                        "tanda bahaya bagi nyawa). Bila pencarian juga menanyakan tahap lain, "
+                        "halaman tahap situasi ini didahulukan."),
     }, "- label: Penelantaran\n  types: [penelantaran]\n  cues: [tidak dinafkahi, minggat]"),
         1), "Situasi yang menunjuk jenis atau tahap (dipakai pencarian)."),
 })

@@ -160,7 +160,8 @@ def situations(handbook: Handbook) -> list[dict]:
     return [{"label": s.label, "types": list(s.types), "stages": list(s.stages),
              **({"pages": list(s.pages)} if s.pages else {}),
              "cues": roots_of(s.cues), **({"phrases": roots_of(s.phrases)} if s.phrases else {}),
-             **({"alone": roots_of(s.alone)} if s.alone else {})}
+             **({"alone": roots_of(s.alone)} if s.alone else {}),
+             **({"urgent": True} if s.urgent else {})}
             for s in handbook.situations]
 
 

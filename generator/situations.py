@@ -73,7 +73,8 @@ def situations(doc: Document | None, raw: list[dict], types: Iterable[str],
                                        alone=tuple(item.get("alone") or ()),
                                        types=tuple(item.get("types") or ()),
                                        stages=tuple(item.get("stages") or ()),
-                                       pages=tuple(item.get("pages") or ())))
+                                       pages=tuple(item.get("pages") or ()),
+                                       urgent=bool(item.get("urgent"))))
     return tuple(out)
 
 

@@ -228,6 +228,22 @@ def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
 
 
 @pytest.mark.site
+def test_what_just_happened_leads_before_a_later_stage_asked_with_it(real):
+    # language.yml `urgent: true` ("baru terjadi", danger to life) with a later stage: the
+    # clocks run (72 hours for HIV prevention), so the told type's first response leads and
+    # the later stage follows; without the urgency, the later stage asked leads (review 20)
+    (_, settle_now), (_, fetch_now), (_, settle) = answers(real, [
+        "anak baru dicabuli tadi, keluarga minta damai",
+        "istri baru dipukul pakai parang, minta dijemput",
+        "anak dicabuli, keluarga minta damai"])
+    assert first_pages(settle_now, 1) == ["protokol/seksual/penanganan-awal/"], (
+        first_pages(settle_now))
+    assert "protokol/seksual/mediasi/" in first_pages(settle_now), first_pages(settle_now)
+    assert first_pages(fetch_now, 1) == ["protokol/fisik/penanganan-awal/"], first_pages(fetch_now)
+    assert first_pages(settle, 1) == ["protokol/seksual/mediasi/"], first_pages(settle)
+
+
+@pytest.mark.site
 def test_a_situation_never_hides_a_page_the_words_find(real):
     worker, index_path, index = real
     queries = ["dijual ke malaysia", "anak jadi LC di karaoke", "lakinya minggat",

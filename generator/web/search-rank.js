@@ -146,6 +146,7 @@ class Ranking extends QueryReader {
     this.stageOverTypes(results, situation);
     if (caseFirst) firstContactFirst(results, situation, this.typesFirst);
     if (caseFirst) askedStageFirst(results, situation, this.typesFirst);
+    if (caseFirst) urgentFirst(results, situation, this.typesFirst, this.firstStages());
     // what a glossary term means ("lembaga perlindungan saksi dan korban tu apa"): its entry
     const glossary = concepts.asksMeaning && concepts.some(concept => concept.term) &&
                      results.find(r => r.page.location === this.definition.page);
@@ -313,6 +314,20 @@ function askedStageFirst(results, situation, typesFirst) {
   if (!situation.types.size || situation.stages.size !== 1) return;
   const best = bestOfTypes(results, situation, typesFirst,
                            page => situation.stages.has(page.stage));
+  if (best) lead(results, best);
+}
+
+/* A type told, a situation that means acting now (language.yml `urgent`: "baru diperkosa",
+   "ingin mati") and a later stage asked too ("anak baru dicabuli tadi, keluarga minta damai",
+   "istri baru dipukul, minta dijemput"): that type's protocol of the urgent stage leads, the
+   later stage's follow (review 20). Between two stages met first (a complaint taken,
+   "langkah pertama"), the words decide; with no type told, too ("bayi ditemukan, sdh dibawa ke
+   puskesmas, dititipkan ke mana" asks for a shelter, the care already given). */
+function urgentFirst(results, situation, typesFirst, firstStages) {
+  const urgent = situation.urgentStages;
+  const later = [...situation.stages].filter(stage => !firstStages.has(stage));
+  if (!urgent.size || !later.length || !situation.types.size) return;
+  const best = bestOfTypes(results, situation, typesFirst, page => urgent.has(page.stage));
   if (best) lead(results, best);
 }
 

@@ -17,7 +17,8 @@ const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIE
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 const NO_SITUATION = {found: [], explained: new Map(), told: new Map(), types: new Set(),
-                      stages: new Set(), firstStage: false, pages: new Set()};
+                      stages: new Set(), firstStage: false, pages: new Set(),
+                      urgentStages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
 function readSituations(list) {
@@ -25,7 +26,8 @@ function readSituations(list) {
     label: situation.label, types: situation.types, stages: situation.stages,
     pages: situation.pages || [], cues: situation.cues.map(cue => cue.split(" ")),
     phrases: (situation.phrases || []).map(phrase => phrase.split(" ")),
-    alone: (situation.alone || []).map(phrase => phrase.split(" "))}));
+    alone: (situation.alone || []).map(phrase => phrase.split(" ")),
+    urgent: Boolean(situation.urgent)}));
 }
 
 /* The situations whose cues the query has (every root of one cue, in any order, stop words
@@ -59,7 +61,8 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
   return {found, explained, told, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages)),
           firstStage: found.some(s => s.stages.some(stage => firstStages.has(stage))),
-          pages: new Set(found.flatMap(s => s.pages))};
+          pages: new Set(found.flatMap(s => s.pages)),
+          urgentStages: new Set(found.filter(s => s.urgent).flatMap(s => s.stages))};
 }
 
 /* Whether the query has the phrase's words side by side, in its order, or with only stop
