@@ -231,16 +231,25 @@ def test_a_stage_that_does_not_apply_sinks_unless_it_is_asked_for(real):
 def test_what_just_happened_leads_before_a_later_stage_asked_with_it(real):
     # language.yml `urgent: true` ("baru terjadi", danger to life) with a later stage: the
     # clocks run (72 hours for HIV prevention), so the told type's first response leads and
-    # the later stage follows; without the urgency, the later stage asked leads (review 20)
-    (_, settle_now), (_, fetch_now), (_, settle) = answers(real, [
-        "anak baru dicabuli tadi, keluarga minta damai",
-        "istri baru dipukul pakai parang, minta dijemput",
-        "anak dicabuli, keluarga minta damai"])
+    # the later stage follows; without the urgency, the later stage asked leads (review 20).
+    # A care step already done is no urgency: "sudah dibawa ke puskesmas, sekarang perlu rumah
+    # aman" asks for a shelter; nor is a new pupil, or a time of day that may be the
+    # hearing's ("tadi siang hakim tanya"; review 24).
+    queries = ["anak baru diperkosa, keluarga minta damai",
+               "istri baru dipukul pakai parang, minta dijemput",
+               "anak dicabuli, keluarga minta damai",
+               "korban perkosaan sudah dibawa ke puskesmas, sekarang perlu rumah aman",
+               "murid baru dilecehkan kakak kelas waktu MPLS, sekolah minta damai",
+               "tadi siang hakim tanya, pendampingan sidang korban pencabulan"]
+    settle_now, fetch_now, settle, done, pupil, hearing = [a for _, a in answers(real, queries)]
     assert first_pages(settle_now, 1) == ["protokol/seksual/penanganan-awal/"], (
         first_pages(settle_now))
     assert "protokol/seksual/mediasi/" in first_pages(settle_now), first_pages(settle_now)
     assert first_pages(fetch_now, 1) == ["protokol/fisik/penanganan-awal/"], first_pages(fetch_now)
     assert first_pages(settle, 1) == ["protokol/seksual/mediasi/"], first_pages(settle)
+    assert first_pages(done, 1) == ["protokol/seksual/penampungan-sementara/"], first_pages(done)
+    assert first_pages(pupil, 1) != ["protokol/seksual/penanganan-awal/"], first_pages(pupil)
+    assert first_pages(hearing, 1) != ["protokol/seksual/penanganan-awal/"], first_pages(hearing)
 
 
 @pytest.mark.site
