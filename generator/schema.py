@@ -379,8 +379,9 @@ LANGUAGE = Record("daftar kata", {
                        "sendiri, tanpa kata lain, mis. 'suami kabur' (dalam cerita yang lebih "
                        "panjang, suami yang kabur bisa pelaku yang lari setelah memukul)."),
         "urgent": Field(Flag(), "true: situasi ini berarti bertindak sekarang (mis. baru terjadi, "
-                        "tanda bahaya bagi nyawa). Bila pencarian juga menanyakan tahap lain, "
-                        "halaman tahap situasi ini didahulukan."),
+                        "tanda bahaya bagi nyawa). Bila pencarian menyebut jenis kekerasan dan "
+                        "juga menanyakan tahap yang lebih kemudian, halaman tahap situasi ini "
+                        "didahulukan."),
     }, "- label: Penelantaran\n  types: [penelantaran]\n  cues: [tidak dinafkahi, minggat]"),
         1), "Situasi yang menunjuk jenis atau tahap (dipakai pencarian)."),
 })

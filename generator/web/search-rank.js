@@ -318,7 +318,7 @@ function askedStageFirst(results, situation, typesFirst) {
 }
 
 /* A type told, a situation that means acting now (language.yml `urgent`: "baru diperkosa",
-   "ingin mati") and a later stage asked too ("anak baru dicabuli tadi, keluarga minta damai",
+   "ingin mati") and a later stage asked too ("anak baru diperkosa, keluarga minta damai",
    "istri baru dipukul, minta dijemput"): that type's protocol of the urgent stage leads, the
    later stage's follow (review 20). Between two stages met first (a complaint taken,
    "langkah pertama"), the words decide; with no type told, too ("bayi ditemukan, sdh dibawa ke
