@@ -324,7 +324,7 @@ function askedStageFirst(results, situation, typesFirst) {
    "langkah pertama"), the words decide; with no type told, too ("bayi ditemukan, sdh dibawa ke
    puskesmas, dititipkan ke mana" asks for a shelter, the care already given). */
 function urgentFirst(results, situation, typesFirst, firstStages) {
-  const urgent = situation.urgentStages;
+  const urgent = new Set(situation.found.filter(s => s.urgent).flatMap(s => s.stages));
   const later = [...situation.stages].filter(stage => !firstStages.has(stage));
   if (!urgent.size || !later.length || !situation.types.size) return;
   const best = bestOfTypes(results, situation, typesFirst, page => urgent.has(page.stage));

@@ -17,8 +17,7 @@ const EXPLAINED_TEXT = 1;     // ... and scores as a word its text has once (FIE
 const SITUATION_ONLY = 1e-6;  // a page only the situation points to: after all the others
 
 const NO_SITUATION = {found: [], explained: new Map(), told: new Map(), types: new Set(),
-                      stages: new Set(), firstStage: false, pages: new Set(),
-                      urgentStages: new Set()};
+                      stages: new Set(), firstStage: false, pages: new Set()};
 
 /* The index's situations, each cue a list of roots. */
 function readSituations(list) {
@@ -61,8 +60,7 @@ function matchSituations(situations, everyRoot, firstStages = new Set(), inOrder
   return {found, explained, told, types: new Set(found.flatMap(s => s.types)),
           stages: new Set(found.flatMap(s => s.stages)),
           firstStage: found.some(s => s.stages.some(stage => firstStages.has(stage))),
-          pages: new Set(found.flatMap(s => s.pages)),
-          urgentStages: new Set(found.filter(s => s.urgent).flatMap(s => s.stages))};
+          pages: new Set(found.flatMap(s => s.pages))};
 }
 
 /* Whether the query has the phrase's words side by side, in its order, or with only stop
